@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Error codes a hub or host may answer with; the renderer maps each to a translated message. */
+export const errorCodes = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const issueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type Issue = z.infer<typeof issueSchema>;
+
+export const errorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  issues: z.array(issueSchema).optional(),
+});
+export type AckError = z.infer<typeof errorSchema>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+export function ok<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string, issues?: Issue[]): Ack<never> {
+  return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
+}
+
+/** Turns zod issues into the wire form: plain paths, no symbols, bounded in number. */
+export function toIssues(error: z.ZodError, max = 20): Issue[] {
+  return error.issues.slice(0, max).map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: i.message,
+  }));
+}
+
+export function invalidInput(error: z.ZodError): Ack<never> {
+  return fail('invalid_input', 'The request is not valid.', toIssues(error));
+}
+
+/** Schema for an ack whose data matches `data`; used by clients to check what a hub answered. */
+export function ackSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: errorSchema }),
+  ]);
+}

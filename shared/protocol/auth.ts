@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const roles = ['agent', 'anchor', 'supervisor', 'admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash or underscore only');
+/** Long enough for a passphrase, short enough that scrypt cannot be made to chew megabytes. */
+export const passwordSchema = z.string().min(8).max(256);
+export const displayNameSchema = z.string().trim().min(1).max(80);
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number().int(),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** First-run setup of a hub started without --demo and without --admin-password. */
+export const setupRequestSchema = z.object({
+  code: z.string().trim().min(1).max(64),
+  organisation: z.string().trim().min(1).max(120),
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  password: passwordSchema,
+});
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+
+export const socketAuthSchema = z.object({ token: z.string().min(1).max(4096) });
+
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  organisation: z.object({ id: z.number().int(), name: z.string() }),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
