@@ -1,0 +1,40 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Namespace, Server } from 'socket.io';
+import { webBridgeNamespace } from '../../shared/bridge';
+import { handleBridgeCall } from '../host/bridge-dispatch';
+import type { HostServices } from '../host/services';
+
+/**
+ * Mounts the renderer → host bridge on `/bridge`. The host reads and writes
+ * the worker's disk, so only a page that was given this launch's token (in
+ * the printed address) may connect; everyone else gets `unauthorized`.
+ */
+export function mountBridge(
+  io: Server,
+  { token, services }: { token: string; services: HostServices },
+): Namespace {
+  const expected = Buffer.from(token);
+  const ns = io.of(webBridgeNamespace);
+  ns.use((socket, next) => {
+    const given: unknown = socket.handshake.auth['token'];
+    if (typeof given === 'string' && sameToken(Buffer.from(given), expected)) next();
+    else next(new Error('unauthorized'));
+  });
+  ns.on('connection', (socket) => {
+    // `call(name, input, ack)`; the ack is always last so a short call still gets an answer.
+    socket.on('call', (...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return;
+      const input = args.length >= 3 ? args[1] : undefined;
+      void handleBridgeCall(services, args.length >= 2 ? args[0] : undefined, input).then((answer) => {
+        ack(answer);
+      });
+    });
+  });
+  return ns;
+}
+
+function sameToken(given: Buffer, expected: Buffer): boolean {
+  // Constant time, so the token cannot be guessed byte by byte from response timing.
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  channelNames,
+  channels,
+  isChannelName,
+  settingsPatchSchema,
+  settingsSchema,
+} from '../../shared/bridge';
+
+describe('settings', () => {
+  it('defaults to the embedded hub, the OS language and the default profile', () => {
+    expect(settingsSchema.parse({})).toEqual({
+      hubUrl: null,
+      language: null,
+      a11y: { theme: 'default', textScale: 1, largeTargets: false, reducedMotion: false, visualAlerts: true },
+    });
+  });
+
+  it('accepts an http hub URL and refuses other schemes', () => {
+    expect(settingsPatchSchema.safeParse({ hubUrl: 'http://10.0.0.5:4000' }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ hubUrl: 'file:///etc/passwd' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ hubUrl: 'javascript:alert(1)' }).success).toBe(false);
+  });
+
+  it('keeps text scale within 100–200 % and refuses unknown keys', () => {
+    expect(settingsPatchSchema.safeParse({ a11y: { textScale: 2 } }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ a11y: { textScale: 2.5 } }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ colour: 'red' }).success).toBe(false);
+  });
+});
+
+describe('channels', () => {
+  it('names every channel and nothing else', () => {
+    expect(channelNames.length).toBe(Object.keys(channels).length);
+    for (const name of channelNames) expect(isChannelName(name)).toBe(true);
+    for (const name of ['constructor', '__proto__', 'toString', '', 'settings'])
+      expect(isChannelName(name)).toBe(false);
+  });
+
+  it('lets openExternal open only web and mail links', () => {
+    const input = channels['shell.openExternal'].input;
+    expect(input.safeParse({ url: 'https://example.org/help' }).success).toBe(true);
+    expect(input.safeParse({ url: 'mailto:help@example.org' }).success).toBe(true);
+    expect(input.safeParse({ url: 'file:///C:/Windows/system32/calc.exe' }).success).toBe(false);
+  });
+});
+
+describe('settings patch', () => {
+  it('carries only the keys that were sent', () => {
+    expect(settingsPatchSchema.parse({ a11y: { textScale: 1.5 } })).toEqual({ a11y: { textScale: 1.5 } });
+  });
+});
