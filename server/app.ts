@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { LevelWithSilentOrString, Logger } from 'pino';
+import { pino } from 'pino';
+import { Server } from 'socket.io';
+import type { AuthDeps } from './auth/login';
+import { LoginLimiter } from './auth/rate-limit';
+import { loadTokenKey } from './auth/secret';
+import { bootstrapAdmin, newSetupCode, SetupGate } from './auth/setup';
+import { socketAuth } from './auth/socket-auth';
+import { countOrganisations } from './auth/users';
+import type { DemoCredential } from './demo/seed';
+import { demoCredentials, seedDemo } from './demo/seed';
+import { createRouter } from './http/router';
+import { attachDispatcher } from './protocol/dispatch';
+import { createHandlers } from './protocol/handlers';
+import type { HubServer } from './protocol/socket-types';
+import { orgRoom, userRoom } from './protocol/socket-types';
+import { createDatabase, migrateToLatest } from './store/database';
+import type { Database } from './store/schema';
+
+export interface HubConfig {
+  dataDir: string;
+  /** Default 127.0.0.1: a workstation's embedded hub is not reachable from the network unless asked. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Seed the Demo Shop into an empty store. */
+  demo?: boolean;
+  /** On an empty store, create organisation "Wings" with user "admin" and this password. */
+  adminPassword?: string;
+  /** A pino level name, 'silent' included; default 'info'. */
+  logLevel?: LevelWithSilentOrString;
+  /** A logger to write through (the host's, or one on stderr); `logLevel` then does not apply. */
+  logger?: Logger;
+  /** Path of a better-sqlite3 native binding built for another ABI (Electron's). */
+  nativeBinding?: string;
+  /** Extra HTTP routes, matched by path prefix after the hub's own and before its 404. */
+  routes?: Array<{ prefix: string; handler: (req: IncomingMessage, res: ServerResponse) => void }>;
+}
+
+export interface Hub {
+  /** Where clients connect: http://127.0.0.1:<port> when bound to every interface. */
+  url: string;
+  port: number;
+  httpServer: HttpServer;
+  io: HubServer;
+  demoCredentials: { username: string; password: string }[] | null;
+  /** The one-time code for `POST /api/setup` while the store has no organisation; never logged. */
+  setupCode: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Small on purpose, so a flood of large frames is refused before parsing. Hub
+ * commands need a few KiB; the ceiling is set by web mode, whose host bridge
+ * shares this engine and carries drafts of up to 100 000 characters (400 KB
+ * of UTF-8 at worst).
+ */
+const maxSocketMessageBytes = 512 * 1024;
+
+function urlFor(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return `http://127.0.0.1:${port}`;
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
+async function prepareStore(
+  db: Kysely<Database>,
+  config: HubConfig,
+  log: Logger,
+  now: number,
+): Promise<{ credentials: DemoCredential[] | null; setupCode: string | null }> {
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) log.info({ migrations: applied }, 'store migrated');
+  if (config.demo) {
+    if (await seedDemo(db, now)) log.info('demo organisation seeded');
+    const credentials = await demoCredentials(db);
+    if (!credentials) log.warn('--demo ignored: this store already holds another organisation');
+    return { credentials, setupCode: null };
+  }
+  if (config.adminPassword !== undefined && (await bootstrapAdmin(db, config.adminPassword, now))) {
+    log.info('first organisation created with user "admin"');
+  }
+  const empty = (await countOrganisations(db)) === 0;
+  return { credentials: null, setupCode: empty ? newSetupCode() : null };
+}
+
+export async function createHub(config: HubConfig): Promise<Hub> {
+  const log = config.logger ?? pino({ name: 'hub', level: config.logLevel ?? 'info' });
+  const host = config.host ?? '127.0.0.1';
+  const now = () => Date.now();
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = createDatabase({
+    kind: 'sqlite',
+    file: join(config.dataDir, 'hub.sqlite'),
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  });
+
+  let httpServer: HttpServer | null = null;
+  try {
+    const { credentials, setupCode } = await prepareStore(db, config, log, now());
+    const auth: AuthDeps = {
+      db,
+      tokenKey: await loadTokenKey(db, now()),
+      limiter: new LoginLimiter(db),
+      log,
+      now,
+    };
+    const setup = new SetupGate(setupCode);
+    const server = createServer(createRouter({ auth, setup, routes: config.routes ?? [], log }));
+    httpServer = server;
+    const io: HubServer = new Server(server, {
+      cors: { origin: '*' },
+      maxHttpBufferSize: maxSocketMessageBytes,
+      serveClient: false,
+    });
+    const handlers = createHandlers({ io, limiter: auth.limiter });
+    io.use(socketAuth(auth));
+    io.on('connection', (socket) => {
+      const { session } = socket.data;
+      void socket.join([orgRoom(session.organisation.id), userRoom(session.id)]);
+      attachDispatcher({ db, log, handlers, now }, socket);
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = urlFor(host, port);
+    log.info({ url }, 'hub listening');
+
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          io.close(() => resolve());
+          // Keep-alive HTTP clients would otherwise hold the server open for seconds.
+          setImmediate(() => server.closeAllConnections());
+        });
+        await db.destroy();
+        log.info('hub closed');
+      })();
+      return closing;
+    };
+
+    return {
+      url,
+      port,
+      httpServer: server,
+      io,
+      demoCredentials: credentials,
+      get setupCode() {
+        return setup.code;
+      },
+      close,
+    };
+  } catch (err) {
+    httpServer?.close();
+    await db.destroy();
+    throw err;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ExtendedError } from 'socket.io';
+import { socketAuthSchema } from '../../shared/protocol/auth';
+import type { HubSocket } from '../protocol/socket-types';
+import type { AuthDeps } from './login';
+import { verifyToken } from './tokens';
+import { loadSession } from './users';
+
+/** The only reason a client is told; it does not learn whether the token was forged, old or expired. */
+export const unauthorizedMessage = 'unauthorized';
+
+/**
+ * socket.io middleware: a connection is accepted only with a genuine,
+ * unexpired token whose user still exists and whose password has not been
+ * reset since it was issued.
+ */
+export function socketAuth(deps: AuthDeps) {
+  return (socket: HubSocket, next: (err?: ExtendedError) => void): void => {
+    authenticate(deps, socket).then(
+      (accepted) => next(accepted ? undefined : new Error(unauthorizedMessage)),
+      (err: unknown) => {
+        deps.log.error({ err }, 'socket authentication failed');
+        next(new Error(unauthorizedMessage));
+      },
+    );
+  };
+}
+
+async function authenticate(deps: AuthDeps, socket: HubSocket): Promise<boolean> {
+  const auth = socketAuthSchema.safeParse(socket.handshake.auth);
+  if (!auth.success) return false;
+  const claims = verifyToken(deps.tokenKey, auth.data.token, deps.now());
+  if (!claims) return false;
+  const session = await loadSession(deps.db, claims.uid);
+  if (!session || session.user.organisation.id !== claims.org || session.tokenVersion !== claims.tv)
+    return false;
+  socket.data.session = session.user;
+  return true;
+}

@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import type { UserSummary } from '../../shared/protocol/admin';
+import type { Role, SessionUser } from '../../shared/protocol/auth';
+import { roles as allRoles } from '../../shared/protocol/auth';
+import type { Database } from '../store/schema';
+
+/** Sign-in is forgiving about case and width: a worker typing with a switch should not fail on "Agent". */
+export function normalizeUsername(username: string): string {
+  return username.trim().normalize('NFKC').toLowerCase();
+}
+
+export async function createOrganisation(db: Kysely<Database>, name: string, now: number): Promise<number> {
+  const row = await db
+    .insertInto('organisations')
+    .values({ name, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function countOrganisations(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface NewUserInput {
+  orgId: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: readonly Role[];
+  now: number;
+}
+
+/** Null when the username is taken (usernames are unique across every organisation). */
+export async function createUser(db: Kysely<Database>, input: NewUserInput): Promise<UserSummary | null> {
+  const username = normalizeUsername(input.username);
+  const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (taken) return null;
+  const row = await db
+    .insertInto('users')
+    .values({
+      org_id: input.orgId,
+      username,
+      display_name: input.displayName,
+      password_hash: input.passwordHash,
+      created_at: input.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const roles = sortRoles(input.roles);
+  await db
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ user_id: row.id, role })))
+    .execute();
+  return { id: row.id, username, displayName: input.displayName, roles, createdAt: input.now };
+}
+
+export interface Credentials {
+  id: number;
+  orgId: number;
+  passwordHash: string;
+  tokenVersion: number;
+}
+
+export async function findCredentials(db: Kysely<Database>, username: string): Promise<Credentials | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'org_id', 'password_hash', 'token_version'])
+    .where('username', '=', normalizeUsername(username))
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, orgId: row.org_id, passwordHash: row.password_hash, tokenVersion: row.token_version }
+    : null;
+}
+
+export interface SessionRecord {
+  user: SessionUser;
+  tokenVersion: number;
+}
+
+export async function loadSession(db: Kysely<Database>, userId: number): Promise<SessionRecord | null> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.token_version',
+      'organisations.id as org_id',
+      'organisations.name as org_name',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return {
+    tokenVersion: row.token_version,
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: sortRoles(roles.map((r) => r.role)),
+      organisation: { id: row.org_id, name: row.org_name },
+    },
+  };
+}
+
+export async function listUsers(db: Kysely<Database>, orgId: number): Promise<UserSummary[]> {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'created_at'])
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
+  const roleRows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select(['user_roles.user_id', 'user_roles.role'])
+    .where('users.org_id', '=', orgId)
+    .execute();
+  const rolesByUser = new Map<number, Role[]>();
+  for (const r of roleRows) rolesByUser.set(r.user_id, [...(rolesByUser.get(r.user_id) ?? []), r.role]);
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    roles: sortRoles(rolesByUser.get(u.id) ?? []),
+    createdAt: u.created_at,
+  }));
+}
+
+/** Sets a new password hash and invalidates every token issued before. False if not in that organisation. */
+export async function setPassword(
+  db: Kysely<Database>,
+  orgId: number,
+  userId: number,
+  passwordHash: string,
+): Promise<{ username: string } | null> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, token_version: eb('token_version', '+', 1) }))
+    .where('id', '=', userId)
+    .where('org_id', '=', orgId)
+    .returning('username')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+function sortRoles(roles: readonly Role[]): Role[] {
+  return allRoles.filter((r) => roles.includes(r));
+}

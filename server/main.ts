@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { createHub } from './app';
+
+const usage =
+  'usage: npm run hub -- --port <p> --data <dir> [--host <h>] [--demo] [--admin-password <pw>] [--log-level <lvl>]';
+const passwordRule = 'must be 8 to 256 characters';
+
+const flagsSchema = z
+  .object({
+    port: z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a number from 0 to 65535')
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(0, 'must be a number from 0 to 65535')
+          .max(65535, 'must be a number from 0 to 65535'),
+      )
+      .default(4455),
+    data: z.string().trim().min(1, 'must name a directory').default('.data/hub'),
+    host: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+    demo: z.boolean().default(false),
+    'admin-password': z.string().min(8, passwordRule).max(256, passwordRule).optional(),
+    'log-level': z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .strict();
+
+function fail(message: string): never {
+  process.stderr.write(`hub: ${message} (${usage})\n`);
+  process.exit(2);
+}
+
+function readFlags(): z.output<typeof flagsSchema> {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        host: { type: 'string' },
+        demo: { type: 'boolean' },
+        'admin-password': { type: 'string' },
+        'log-level': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    fail(err instanceof Error ? (err.message.split('\n')[0] ?? 'bad flags') : 'bad flags');
+  }
+  const parsed = flagsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(issue ? `--${issue.path.join('.')} ${issue.message}` : 'bad flags');
+  }
+  return parsed.data;
+}
+
+async function main(): Promise<void> {
+  const flags = readFlags();
+  if (flags.demo && flags['admin-password'] !== undefined)
+    fail('--demo and --admin-password exclude each other');
+  // Logs go to stderr: stdout carries only the lines a launcher or a person reads.
+  const logger = pino({ name: 'hub', level: flags['log-level'] }, pino.destination(2));
+  const hub = await createHub({
+    dataDir: flags.data,
+    host: flags.host,
+    port: flags.port,
+    demo: flags.demo,
+    ...(flags['admin-password'] !== undefined ? { adminPassword: flags['admin-password'] } : {}),
+    logger,
+  });
+
+  const lines = [`listening on ${hub.url}`];
+  for (const c of hub.demoCredentials ?? []) lines.push(`demo sign-in: ${c.username} / ${c.password}`);
+  if (hub.setupCode) {
+    lines.push(`setup code: ${hub.setupCode} (one time: POST /api/setup creates the first organisation)`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    hub.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'close failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`hub: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Ack, ErrorCode } from '../../shared/protocol/ack';
+import type { Database } from '../store/schema';
+
+export interface CommandKey {
+  orgId: number;
+  userId: number;
+  commandId: string;
+}
+
+export interface StoredResult {
+  event: string;
+  ack: Ack<unknown>;
+}
+
+export async function findResult(db: Kysely<Database>, key: CommandKey): Promise<StoredResult | null> {
+  const row = await db
+    .selectFrom('command_results')
+    .select(['event', 'result'])
+    .where('org_id', '=', key.orgId)
+    .where('user_id', '=', key.userId)
+    .where('command_id', '=', key.commandId)
+    .executeTakeFirst();
+  return row ? { event: row.event, ack: JSON.parse(row.result) as Ack<unknown> } : null;
+}
+
+export async function storeResult(
+  db: Kysely<Database>,
+  key: CommandKey,
+  event: string,
+  ack: Ack<unknown>,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('command_results')
+    .values({
+      org_id: key.orgId,
+      user_id: key.userId,
+      command_id: key.commandId,
+      event,
+      result: JSON.stringify(ack),
+      created_at: now,
+    })
+    .execute();
+}
+
+/** Same set the workstation's outbox retries on: not recorded, so a resend can still succeed. */
+const transient = new Set<ErrorCode>(['unavailable', 'internal', 'rate_limited', 'unauthorized']);
+
+export function isFinal(ack: Ack<unknown>): boolean {
+  return ack.ok || !transient.has(ack.error.code);
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { foundation } from './001_foundation';
+
+/**
+ * Every migration, by the name it is recorded under. A static list rather
+ * than a folder scan, so the hub bundles into the Electron build. Names sort
+ * in the order they run; never rename or edit one that has shipped.
+ */
+const migrations: Record<string, Migration> = {
+  '001_foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

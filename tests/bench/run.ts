@@ -1,0 +1,7 @@
+// `npm run bench`: prints figures, asserts nothing. Each bench is a function so more can be added here.
+import { runHubBench } from './hub.bench';
+
+const started = Date.now();
+await runHubBench();
+console.log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(0);

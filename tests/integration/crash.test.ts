@@ -1,0 +1,113 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { ackSchema } from '../../shared/protocol/ack';
+import type { OutboxEntry } from '../../shared/bridge/outbox';
+import type { SendOutcome } from '../../shared/domain/outbox';
+import { OutboxDrainer } from '../../shared/domain/outbox';
+import { z } from 'zod';
+import { createDatabase } from '../../server/store/database';
+import type { ClientSocket } from '../support/hub-client';
+import { call, connect, expectOk, freePort, login, tempDir } from '../support/hub-client';
+import type { HubProcess } from '../support/hub-process';
+import { startHubProcess } from '../support/hub-process';
+import { SqliteOutbox } from '../support/sqlite-outbox';
+
+const anyAck = ackSchema(z.unknown());
+
+/** Read straight from the dead hub's file: what it had committed when it was killed. */
+async function countPosts(dataDir: string): Promise<number> {
+  const db = createDatabase({ kind: 'sqlite', file: join(dataDir, 'hub.sqlite') });
+  try {
+    const rows = await db
+      .selectFrom('team_messages')
+      .select('body')
+      .where('body', 'like', 'order note %')
+      .execute();
+    return rows.length;
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe('a hub killed mid-stream loses nothing and applies nothing twice', () => {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    for (const fn of cleanup.splice(0)) fn();
+  });
+
+  it('drains 50 team posts across a SIGKILL and restart', async () => {
+    const dataDir = tempDir();
+    const clientDir = tempDir('wings-client-');
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    cleanup.push(() => rmSync(clientDir, { recursive: true, force: true }));
+    const port = await freePort();
+    const args = ['--port', String(port), '--data', dataDir, '--demo', '--log-level', 'warn'];
+
+    let hub: HubProcess = await startHubProcess(args);
+    cleanup.push(() => hub.child.kill('SIGKILL'));
+    const { token } = await login(hub.url, 'agent', 'wings-demo');
+    const socket: ClientSocket = await connect(hub.url, token, { reconnection: true });
+    cleanup.push(() => socket.close());
+
+    const outbox = new SqliteOutbox(join(clientDir, 'outbox.sqlite'));
+    cleanup.push(() => outbox.close());
+    let delivered = 0;
+    const emitted = new Map<string, number>();
+    const send = async (entry: OutboxEntry): Promise<SendOutcome> => {
+      if (!socket.connected) return { kind: 'unreachable' };
+      emitted.set(entry.id, (emitted.get(entry.id) ?? 0) + 1);
+      try {
+        const ack = anyAck.parse(await socket.timeout(3000).emitWithAck(entry.event, entry.payload));
+        return ack.ok ? { kind: 'acked', data: ack.data } : { kind: 'rejected', error: ack.error };
+      } catch {
+        return { kind: 'unreachable' };
+      }
+    };
+    const rejected: unknown[] = [];
+    const drainer = new OutboxDrainer(outbox, send, {
+      delivered: () => {
+        delivered += 1;
+      },
+      rejected: (_entry, error) => rejected.push(error),
+    });
+    socket.on('connect', () => void drainer.drain());
+
+    const bodies = Array.from({ length: 50 }, (_, i) => `order note ${String(i + 1).padStart(2, '0')}`);
+    let killedAt = -1;
+    let appliedAtKill = -1;
+    for (const body of bodies) {
+      const id = uuidv7();
+      await drainer.enqueue({ id, event: 'team.post', payload: { id, body }, createdAt: Date.now() });
+      void drainer.drain();
+      await new Promise((r) => setTimeout(r, 2));
+      if (killedAt < 0 && delivered >= 15) {
+        // Mid-stream, with a command most likely in flight: no chance to clean up.
+        hub.child.kill('SIGKILL');
+        await hub.exited;
+        killedAt = delivered;
+        appliedAtKill = await countPosts(dataDir);
+      }
+    }
+    expect(killedAt).toBeGreaterThanOrEqual(15);
+    expect(killedAt).toBeLessThan(50);
+    // Everything acknowledged was durable at the moment of the kill.
+    expect(appliedAtKill).toBeGreaterThanOrEqual(killedAt);
+    expect((await outbox.list()).length).toBeGreaterThan(0);
+
+    hub = await startHubProcess(args);
+    await expect.poll(async () => (await outbox.list()).length, { timeout: 30_000, interval: 100 }).toBe(0);
+    expect(rejected).toEqual([]);
+    const resent = [...emitted.values()].filter((n) => n > 1).length;
+    console.log(`killed after ${killedAt} acks, ${appliedAtKill} applied; ${resent} commands sent twice`);
+
+    const history = expectOk(await call(socket, 'team.history', { limit: 200 }));
+    const posted = history.messages.filter((m) => m.body.startsWith('order note '));
+    expect(posted.map((m) => m.body)).toEqual(bodies);
+    expect(new Set(posted.map((m) => m.seq)).size).toBe(50);
+
+    hub.child.kill('SIGTERM');
+    expect(await hub.exited).toEqual({ code: 0, signal: null });
+  });
+});

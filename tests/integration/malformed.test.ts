@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ackSchema } from '../../shared/protocol/ack';
+import type { CommandName } from '../../shared/protocol/events';
+import { commandNames, commands } from '../../shared/protocol/events';
+import type { ClientSocket, TestHub } from '../support/hub-client';
+import { call, emitRaw, expectOk, newId, signIn, startHub } from '../support/hub-client';
+import { z } from 'zod';
+
+const anyAck = ackSchema(z.unknown());
+
+/** Names the socket.io client itself refuses to emit. */
+const clientReserved = new Set([
+  'connect',
+  'connect_error',
+  'disconnect',
+  'disconnecting',
+  'newListener',
+  'removeListener',
+]);
+
+/** What the hub receives: socket.io serialises the argument list as JSON. */
+const onTheWire = (payload: unknown): unknown => (JSON.parse(JSON.stringify([payload])) as unknown[])[0];
+
+describe('malformed input never crashes or wedges the hub', () => {
+  let t: TestHub;
+  let socket: ClientSocket;
+  let spareUserId = 0;
+
+  beforeAll(async () => {
+    t = await startHub({ demo: true });
+    socket = await signIn(t.hub.url, 'employer', 'wings-demo');
+    const spare = expectOk(
+      await call(socket, 'admin.users.create', {
+        id: newId(),
+        username: 'spare',
+        displayName: 'Spare',
+        password: 'spare-password',
+        roles: ['agent'],
+      }),
+    );
+    spareUserId = spare.user.id;
+  });
+  afterAll(async () => {
+    socket.close();
+    await t.stop();
+  });
+
+  async function stillHealthy(): Promise<void> {
+    expect(socket.connected).toBe(true);
+    expect(expectOk(await call(socket, 'session.whoami', {})).user.username).toBe('employer');
+    expect((await fetch(`${t.hub.url}/healthz`)).status).toBe(200);
+  }
+
+  /** A valid payload per command, so the fuzzer can also try near-misses of it. */
+  const samples = (): Record<CommandName, Record<string, unknown>> => ({
+    'session.whoami': {},
+    'admin.users.list': {},
+    'admin.users.create': {
+      id: newId(),
+      username: `fz${Math.floor(Math.random() * 1e9)}`,
+      displayName: 'Fuzz',
+      password: 'fuzz-password',
+      roles: ['agent'],
+    },
+    // Only ever the spare user: a valid reset of the caller would end this socket.
+    'admin.users.resetPassword': { id: newId(), userId: spareUserId, password: 'fuzz-password' },
+    'team.post': { id: newId(), body: 'fuzz' },
+    'team.history': {},
+  });
+
+  function payloads(name: CommandName): fc.Arbitrary<unknown> {
+    const sample = samples()[name];
+    const keys = Object.keys(sample);
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.string({ maxLength: 3000 }),
+      fc.constant('x'.repeat(100_000)),
+      fc.constantFrom(null, -1, 0, 1.5, 2 ** 53, '', [], {}, true, '00000000-0000-7000-8000-000000000000'),
+    );
+    const nearMisses =
+      keys.length === 0
+        ? []
+        : [
+            fc.tuple(fc.constantFrom(...keys), junk).map(([k, v]) => ({ ...sample, [k]: v })),
+            fc
+              .constantFrom(...keys)
+              .map((k) => Object.fromEntries(Object.entries(sample).filter(([key]) => key !== k))),
+          ];
+    return fc.oneof(
+      fc.anything(),
+      fc.jsonValue(),
+      fc.tuple(fc.string(), junk).map(([k, v]) => ({ ...sample, [k]: v })),
+      fc.constant('x'.repeat(200_000)),
+      fc.array(fc.constant(sample), { maxLength: 3 }),
+      ...nearMisses,
+    );
+  }
+
+  for (const name of commandNames) {
+    it(`answers every malformed ${name} with invalid_input`, async () => {
+      const schema = commands[name].input;
+      await fc.assert(
+        fc.asyncProperty(payloads(name), async (payload) => {
+          const answer = anyAck.parse(await emitRaw(socket, name, payload));
+          if (schema.safeParse(onTheWire(payload)).success) {
+            // A payload that happens to be valid is applied or refused for a reason other than its shape.
+            if (!answer.ok) expect(['conflict', 'not_found']).toContain(answer.error.code);
+          } else {
+            expect(answer.ok).toBe(false);
+            if (!answer.ok) {
+              expect(answer.error.code).toBe('invalid_input');
+              expect(Array.isArray(answer.error.issues)).toBe(true);
+            }
+          }
+        }),
+        { numRuns: 150 },
+      );
+      await stillHealthy();
+    });
+  }
+
+  it('answers unknown event names with invalid_input', async () => {
+    const names = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom(
+        '',
+        'error',
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'session.whoami ',
+        'SESSION.WHOAMI',
+        'team.message',
+        'x'.repeat(10_000),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        names.filter((n) => !clientReserved.has(n) && !(commandNames as string[]).includes(n)),
+        fc.anything(),
+        async (name, payload) => {
+          const answer = anyAck.parse(await emitRaw(socket, name, payload));
+          expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        },
+      ),
+      { numRuns: 200 },
+    );
+    await stillHealthy();
+  });
+
+  it('drops events without an ack and keeps serving', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(...commandNames),
+          fc.string().filter((n) => !clientReserved.has(n)),
+        ),
+        fc.anything(),
+        (name, payload) => {
+          socket.emit(name, payload);
+          return Promise.resolve();
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // A valid mutating command without an ack is not applied: there would be no one to tell.
+    const id = newId();
+    socket.emit('team.post', { id, body: 'fire and forget' });
+    socket.emit('error', { boom: true });
+    await stillHealthy();
+    const history = expectOk(await call(socket, 'team.history', { limit: 200 }));
+    expect(history.messages.map((m) => m.commandId)).not.toContain(id);
+  });
+
+  it('treats a function as payload as no payload', async () => {
+    const acked = await new Promise<unknown>((resolve) => {
+      socket.emit('team.post', resolve);
+    });
+    expect(acked).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const second = await new Promise<unknown>((resolve) => {
+      socket.emit('team.post', () => 'not data', resolve);
+    });
+    expect(second).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Extra arguments after the payload are ignored.
+    const extra = await new Promise<unknown>((resolve) => {
+      socket.emit('session.whoami', {}, 'extra', 42, resolve);
+    });
+    expect(extra).toMatchObject({ ok: true });
+    await stillHealthy();
+  });
+
+  it('answers deeply nested junk sent as a raw packet', async () => {
+    const nested = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const answered = new Promise<unknown>((resolve) => {
+      const onPacket = (packet: { type: number; id?: number; data?: unknown }) => {
+        if (packet.type === 3 && packet.id === 4242) {
+          socket.io.off('packet', onPacket);
+          resolve(packet.data);
+        }
+      };
+      socket.io.on('packet', onPacket);
+    });
+    socket.io.engine.send(`24242["team.post",{"id":${nested},"body":"x"}]`);
+    expect(await answered).toEqual([
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) }),
+    ]);
+    await stillHealthy();
+  });
+
+  it('closes only the connection that sends garbage frames or oversized messages', async () => {
+    for (const frame of [
+      '2["session.whoami",{',
+      '2[1,2',
+      '9',
+      '2null',
+      '2{"a":1}',
+      '2["connect"]',
+      `2${'['.repeat(300_000)}`,
+    ]) {
+      const victim = await signIn(t.hub.url, 'agent', 'wings-demo');
+      const closed = new Promise((resolve) => victim.once('disconnect', resolve));
+      victim.io.engine.send(frame);
+      await closed;
+      await stillHealthy();
+    }
+    const big = await signIn(t.hub.url, 'agent', 'wings-demo');
+    const closed = new Promise((resolve) => big.once('disconnect', resolve));
+    big.emit('team.post', { id: newId(), body: 'x'.repeat(600 * 1024) }, () => undefined);
+    await closed;
+    await stillHealthy();
+  });
+});
