@@ -1,0 +1,147 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { login, type LoginResult } from '../../net/login';
+import type { StoredSession } from '../../net/session-storage';
+import { useBridge } from '../providers/BridgeProvider';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { TextField } from '../ui/Field';
+import './SignIn.css';
+
+/** The demo organisation's fixed accounts; the host tells us only whether it was seeded and the password. */
+const demoUsers = { agent: 'agent', anchor: 'anchor', employer: 'employer' } as const;
+
+export interface SignInProps extends Omit<HTMLAttributes<HTMLElement>, 'onSubmit'> {
+  onSignedIn: (session: StoredSession) => void;
+  /** Why the worker is back here, e.g. the session expired. */
+  notice?: string | null;
+  /** After signing out or an expired session: the worker's next step is the username field. */
+  focusOnMount?: boolean;
+}
+
+/** Lets password managers and the browser fill the form. */
+const usernameInput = {
+  name: 'username',
+  autoComplete: 'username',
+  autoCapitalize: 'none',
+  spellCheck: false,
+};
+const passwordInput = { name: 'password', type: 'password', autoComplete: 'current-password' };
+
+type FailureReason = Extract<LoginResult, { ok: false }>['reason'];
+
+export function SignIn({ onSignedIn, notice, focusOnMount = false, className, ...rest }: SignInProps) {
+  const { t } = useTranslation(['auth', 'errors', 'common', 'shell']);
+  const { hostInfo } = useBridge();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  const [failure, setFailure] = useState<FailureReason | null>(null);
+  const [busy, setBusy] = useState(false);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  const alertId = useId();
+
+  useEffect(() => {
+    if (focusOnMount) usernameRef.current?.focus();
+  }, [focusOnMount]);
+
+  useEffect(() => {
+    document.title = t('shell:documentTitle', { workspace: t('title') });
+  }, [t]);
+
+  const failureText = (reason: FailureReason) => {
+    if (reason === 'wrong_credentials') return t('wrongCredentials');
+    if (reason === 'network') return t('errors:network');
+    return t(`errors:codes.${reason}`);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const errors = {
+      username: username.trim() ? undefined : t('usernameRequired'),
+      password: password ? undefined : t('passwordRequired'),
+    };
+    setFieldErrors(errors);
+    setFailure(null);
+    if (errors.username || errors.password) {
+      (errors.username ? usernameRef : passwordRef).current?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await login(hostInfo.hubUrl, username.trim(), password);
+    setBusy(false);
+    if (result.ok) {
+      onSignedIn({ ...result.session, hubUrl: hostInfo.hubUrl, user: null });
+      return;
+    }
+    setFailure(result.reason);
+    if (result.reason === 'wrong_credentials') {
+      setPassword('');
+      passwordRef.current?.focus();
+    }
+  };
+
+  const formError = failure ? failureText(failure) : null;
+  const describedBy = formError ? alertId : undefined;
+
+  return (
+    <div className={['sign-in', className].filter(Boolean).join(' ')} {...rest}>
+      <header className="sign-in__top">
+        <p className="sign-in__product">{t('common:productName')}</p>
+        <LanguageSwitch />
+      </header>
+      <main className="sign-in__main">
+        <section className="sign-in__card" aria-labelledby={titleId}>
+          <h1 id={titleId} className="sign-in__title">
+            {t('title')}
+          </h1>
+          <p className="sign-in__intro">{t('intro')}</p>
+          {notice ? <Alert info>{notice}</Alert> : null}
+          <form className="sign-in__form" noValidate onSubmit={(event) => void submit(event)}>
+            <Alert id={alertId}>{formError}</Alert>
+            <TextField
+              ref={usernameRef}
+              label={t('username')}
+              {...usernameInput}
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+              error={fieldErrors.username}
+              describedBy={describedBy}
+              aria-invalid={formError ? true : undefined}
+            />
+            <TextField
+              ref={passwordRef}
+              label={t('password')}
+              {...passwordInput}
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={fieldErrors.password}
+              describedBy={describedBy}
+              aria-invalid={formError ? true : undefined}
+            />
+            <Button type="submit" primary className="sign-in__submit" aria-disabled={busy || undefined}>
+              {busy ? t('submitting') : t('submit')}
+            </Button>
+          </form>
+          {hostInfo.embeddedHub && hostInfo.demoPassword ? (
+            <div className="sign-in__demo">
+              <h2 className="sign-in__demo-title">{t('demoTitle')}</h2>
+              <p>
+                <Trans
+                  t={t}
+                  i18nKey="demoHint"
+                  values={{ ...demoUsers, password: hostInfo.demoPassword }}
+                  components={{ b: <strong /> }}
+                />
+              </p>
+            </div>
+          ) : null}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { a11yProfileSchema, type ChannelOutput, type WingsBridge } from '../shared/bridge';
+import { createI18n, pickLanguage } from '../shared/i18n';
+import { App } from './app/App';
+import { BootError } from './app/BootError';
+import { BridgeProvider } from './app/providers/BridgeProvider';
+import { createBridge } from './net/bridge';
+import { startSession } from './net/session';
+import { readHubSession } from './net/session-storage';
+import './app/styles/global.css';
+
+type Settings = ChannelOutput<'settings.get'>;
+
+/** Applies the parts of the accessibility profile that are plain page-wide switches. */
+function applyProfile(settings: Settings | null): void {
+  const root = document.documentElement;
+  if (!settings) return;
+  root.style.setProperty('--text-scale', String(settings.a11y.textScale));
+  root.dataset.reducedMotion = String(settings.a11y.reducedMotion);
+}
+
+async function boot(): Promise<void> {
+  const bridge: WingsBridge = createBridge();
+  const [settingsAck, infoAck] = await Promise.all([
+    bridge.call('settings.get', {}),
+    bridge.call('host.info', {}),
+  ]);
+  const settings = settingsAck.ok ? settingsAck.data : null;
+  applyProfile(settings);
+
+  const language = pickLanguage({
+    query: new URLSearchParams(window.location.search).get('lng'),
+    saved: settings?.language ?? null,
+    preferred: navigator.languages,
+  });
+  const i18n = createI18n(language, [initReactI18next]);
+  const syncDocumentLanguage = (lng: string) => {
+    document.documentElement.lang = lng;
+  };
+  syncDocumentLanguage(language);
+  i18n.on('languageChanged', syncDocumentLanguage);
+
+  const rootElement = document.getElementById('root');
+  if (!rootElement) throw new Error('index.html has no #root');
+  const root = createRoot(rootElement);
+
+  if (!infoAck.ok) {
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <BootError />
+      </I18nextProvider>,
+    );
+    return;
+  }
+
+  const stored = readHubSession();
+  // A session from another hub (settings changed since) is of no use here.
+  const connection = stored && stored.hubUrl === infoAck.data.hubUrl ? startSession(bridge, stored) : null;
+
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <BridgeProvider
+          bridge={bridge}
+          hostInfo={infoAck.data}
+          profile={settings?.a11y ?? a11yProfileSchema.parse({})}
+        >
+          <App initialConnection={connection} />
+        </BridgeProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

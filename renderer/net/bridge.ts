@@ -1,0 +1,91 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ChannelInput, ChannelName, ChannelOutput, WingsBridge } from '../../shared/bridge';
+import { webBridgeNamespace } from '../../shared/bridge';
+import { fail, type Ack, type ErrorCode } from '../../shared/protocol';
+import { readBridgeToken, writeBridgeToken } from './session-storage';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in web mode. */
+    wings?: WingsBridge;
+  }
+}
+
+const callTimeoutMs = 10_000;
+
+/**
+ * The page address carries the per-launch token once; it is moved to
+ * sessionStorage and taken out of the visible URL so it does not end up in
+ * screenshots, history or a pasted link, while a reload still finds it.
+ */
+function takeTokenFromUrl(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    writeBridgeToken(fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
+  return fromUrl ?? readBridgeToken();
+}
+
+class SocketBridge implements WingsBridge {
+  private refused = false;
+
+  constructor(private readonly socket: Socket) {
+    socket.on('connect_error', () => {
+      // `active` is false only when the host's middleware refused us; network errors keep retrying.
+      if (!socket.active) this.refused = true;
+    });
+  }
+
+  async call<N extends ChannelName>(name: N, input: ChannelInput<N>): Promise<Ack<ChannelOutput<N>>> {
+    if (this.refused) return fail('unauthorized', 'The host refused this page’s token.');
+    try {
+      const ack: unknown = await this.socket.timeout(callTimeoutMs).emitWithAck('call', name, input);
+      if (isAck(ack)) return ack as Ack<ChannelOutput<N>>;
+      return fail('internal', 'The host answered with something that is not an ack.');
+    } catch {
+      return this.refused
+        ? fail('unauthorized', 'The host refused this page’s token.')
+        : fail('unavailable', 'The host did not answer in time.');
+    }
+  }
+}
+
+function isAck(value: unknown): value is Ack<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/** The one place that knows which transport carries the bridge. */
+export function createBridge(): WingsBridge {
+  if (window.wings) return window.wings;
+  const token = takeTokenFromUrl();
+  const socket = io(webBridgeNamespace, {
+    auth: { token: token ?? '' },
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+  return new SocketBridge(socket);
+}
+
+/** Unwraps an ack for callers that treat any failure as an exception. */
+export async function callOrThrow<N extends ChannelName>(
+  bridge: WingsBridge,
+  name: N,
+  input: ChannelInput<N>,
+): Promise<ChannelOutput<N>> {
+  const ack = await bridge.call(name, input);
+  if (!ack.ok) throw new AckFailure(ack.error.code, ack.error.message);
+  return ack.data;
+}
+
+export class AckFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AckFailure';
+  }
+}

@@ -1,0 +1,72 @@
+import { createInstance, type i18n as I18n, type Module } from 'i18next';
+import { languages, type Language } from '../bridge/settings';
+import enAuth from './locales/en/auth.json';
+import enCommon from './locales/en/common.json';
+import enErrors from './locales/en/errors.json';
+import enShell from './locales/en/shell.json';
+import enTeam from './locales/en/team.json';
+import zhAuth from './locales/zh-CN/auth.json';
+import zhCommon from './locales/zh-CN/common.json';
+import zhErrors from './locales/zh-CN/errors.json';
+import zhShell from './locales/zh-CN/shell.json';
+import zhTeam from './locales/zh-CN/team.json';
+
+export const namespaces = ['common', 'auth', 'shell', 'team', 'errors'] as const;
+export type Namespace = (typeof namespaces)[number];
+export const defaultNamespace = 'common' satisfies Namespace;
+
+/** Bundled statically: the workstation must show its own words with no network and no disk access. */
+export const resources = {
+  en: { common: enCommon, auth: enAuth, shell: enShell, team: enTeam, errors: enErrors },
+  'zh-CN': { common: zhCommon, auth: zhAuth, shell: zhShell, team: zhTeam, errors: zhErrors },
+} as const satisfies Record<Language, Record<Namespace, object>>;
+
+export { languages, type Language };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** Maps a BCP 47 tag onto the languages Wings ships: any Chinese goes to zh-CN, anything else to English. */
+export function matchLanguage(tag: string): Language {
+  return tag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export interface LanguageSources {
+  /** `?lng=` in the address, for links and tests that must open in a given language. */
+  query?: string | null;
+  /** What the worker chose last time (settings.language); null follows the system. */
+  saved?: Language | null;
+  /** navigator.languages, most preferred first. */
+  preferred?: readonly string[];
+}
+
+export function pickLanguage({ query, saved, preferred = [] }: LanguageSources): Language {
+  if (query) return isLanguage(query) ? query : matchLanguage(query);
+  if (saved) return saved;
+  const first = preferred.find((tag) => tag.trim() !== '');
+  return first ? matchLanguage(first) : 'en';
+}
+
+/**
+ * A fresh instance per caller so tests and windows never share a language by accident.
+ * Initialisation is synchronous because every resource is already in memory.
+ */
+export function createI18n(language: Language, plugins: readonly Module[] = []): I18n {
+  const instance = createInstance();
+  for (const plugin of plugins) instance.use(plugin);
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...languages],
+    load: 'currentOnly',
+    ns: [...namespaces],
+    defaultNS: defaultNamespace,
+    resources,
+    initAsync: false,
+    returnNull: false,
+    // React escapes what it renders; escaping here too would show &amp; to the worker.
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
