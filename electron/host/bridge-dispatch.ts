@@ -30,7 +30,7 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
     s.outbox.put(entry);
     return ok({});
   },
-  'outbox.list': (s) => ok({ entries: s.outbox.list() }),
+  'outbox.list': (s, { owner }) => ok({ entries: s.outbox.list(owner) }),
   'outbox.attempted': (s, { id }) => {
     s.outbox.markAttempted(id);
     return ok({});

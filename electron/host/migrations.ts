@@ -19,11 +19,13 @@ export const hostMigrations: ReadonlyArray<(db: Database.Database) => void> = [
       ) STRICT;
       CREATE TABLE outbox (
         id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
         event TEXT NOT NULL,
         payload TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0
       ) STRICT;
+      CREATE INDEX outbox_owner ON outbox (owner, id);
     `);
   },
 ];

@@ -28,6 +28,8 @@ export type EndReason = 'unauthorized' | 'expired';
 export interface HubConnectionOptions {
   hubUrl: string;
   token: string;
+  /** `ownerKey(hubUrl, userId)`: whose outbox entries this connection sends. */
+  owner: string;
   expiresAt: number;
   bridge: WingsBridge;
   /** Known from an earlier whoami; lets the shell open while the hub is down. */
@@ -69,11 +71,15 @@ export class HubConnection {
   constructor(private readonly options: HubConnectionOptions) {
     this.userValue = options.user ?? null;
     this.stateValue = navigator.onLine ? 'reconnecting' : 'offline';
-    this.drainer = new OutboxDrainer(bridgeOutboxStorage(options.bridge), (entry) => this.send(entry), {
-      delivered: (entry, data) => this.outboxListeners.forEach((l) => l.delivered?.(entry, data)),
-      rejected: (entry, error) => this.outboxListeners.forEach((l) => l.rejected?.(entry, error)),
-      changed: (pending) => this.setPending(pending),
-    });
+    this.drainer = new OutboxDrainer(
+      bridgeOutboxStorage(options.bridge, options.owner),
+      (entry) => this.send(entry),
+      {
+        delivered: (entry, data) => this.outboxListeners.forEach((l) => l.delivered?.(entry, data)),
+        rejected: (entry, error) => this.outboxListeners.forEach((l) => l.rejected?.(entry, error)),
+        changed: (pending) => this.setPending(pending),
+      },
+    );
     this.socket = io(options.hubUrl, {
       auth: { token: options.token },
       // Its own engine connection even when the hub shares the bridge's origin (embedded web mode),
@@ -95,6 +101,10 @@ export class HubConnection {
 
   get state(): ConnectionState {
     return this.stateValue;
+  }
+  /** Whose drafts and outbox entries these are; keeps users of a shared PC apart. */
+  get owner(): string {
+    return this.options.owner;
   }
   get user(): SessionUser | null {
     return this.userValue;
@@ -154,7 +164,13 @@ export class HubConnection {
     name: N,
     payload: CommandInput<N> & { id: string },
   ): Promise<void> {
-    await this.drainer.enqueue({ id: payload.id, event: name, payload, createdAt: Date.now() });
+    await this.drainer.enqueue({
+      id: payload.id,
+      owner: this.options.owner,
+      event: name,
+      payload,
+      createdAt: Date.now(),
+    });
     if (this.socket.connected) void this.drain();
   }
 
@@ -193,7 +209,7 @@ export class HubConnection {
 
   private async refreshPending(): Promise<void> {
     try {
-      const ack = await this.options.bridge.call('outbox.list', {});
+      const ack = await this.options.bridge.call('outbox.list', { owner: this.options.owner });
       if (ack.ok) this.setPending(ack.data.entries);
     } catch {
       // Shown again on the next change; a missing list must not break the shell.

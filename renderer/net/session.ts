@@ -1,4 +1,4 @@
-import type { WingsBridge } from '../../shared/bridge';
+import { ownerKey, type WingsBridge } from '../../shared/bridge';
 import { HubConnection } from './hub-connection';
 import { clearHubSession, rememberUser, type StoredSession } from './session-storage';
 
@@ -7,6 +7,7 @@ export function startSession(bridge: WingsBridge, session: StoredSession): HubCo
   return new HubConnection({
     hubUrl: session.hubUrl,
     token: session.token,
+    owner: ownerKey(session.hubUrl, session.userId),
     expiresAt: session.expiresAt,
     user: session.user,
     bridge,

@@ -27,6 +27,7 @@ export function issueToken(
   return {
     token: signToken(deps.tokenKey, { uid: user.id, org: user.orgId, tv: user.tokenVersion, exp: expiresAt }),
     expiresAt,
+    userId: user.id,
   };
 }
 

@@ -45,7 +45,10 @@ export const channels = {
   }),
   'drafts.delete': channel({ input: z.object({ key: draftKeySchema }).strict(), output: empty }),
   'outbox.put': channel({ input: outboxEntrySchema.omit({ attempts: true }), output: empty }),
-  'outbox.list': channel({ input: empty, output: z.object({ entries: z.array(outboxEntrySchema) }) }),
+  'outbox.list': channel({
+    input: z.object({ owner: outboxEntrySchema.shape.owner }).strict(),
+    output: z.object({ entries: z.array(outboxEntrySchema) }),
+  }),
   'outbox.attempted': channel({ input: z.object({ id: commandIdSchema }).strict(), output: empty }),
   'outbox.remove': channel({ input: z.object({ id: commandIdSchema }).strict(), output: empty }),
   'window.flash': channel({ input: z.object({ reason: z.string().max(200) }).strict(), output: empty }),

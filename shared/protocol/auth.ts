@@ -23,6 +23,8 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.number().int(),
+  /** Lets the workstation keep each user's drafts and outbox apart on a shared PC. */
+  userId: z.number().int(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

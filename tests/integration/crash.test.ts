@@ -12,7 +12,8 @@ import type { ClientSocket } from '../support/hub-client';
 import { call, connect, expectOk, freePort, login, tempDir } from '../support/hub-client';
 import type { HubProcess } from '../support/hub-process';
 import { startHubProcess } from '../support/hub-process';
-import { SqliteOutbox } from '../support/sqlite-outbox';
+import { openHostOutbox } from '../support/host-outbox';
+import { ownerKey } from '../../shared/bridge/outbox';
 
 const anyAck = ackSchema(z.unknown());
 
@@ -47,11 +48,12 @@ describe('a hub killed mid-stream loses nothing and applies nothing twice', () =
 
     let hub: HubProcess = await startHubProcess(args);
     cleanup.push(() => hub.child.kill('SIGKILL'));
-    const { token } = await login(hub.url, 'agent', 'wings-demo');
+    const { token, userId } = await login(hub.url, 'agent', 'wings-demo');
     const socket: ClientSocket = await connect(hub.url, token, { reconnection: true });
     cleanup.push(() => socket.close());
 
-    const outbox = new SqliteOutbox(join(clientDir, 'outbox.sqlite'));
+    const owner = ownerKey(hub.url, userId);
+    const outbox = openHostOutbox(clientDir, owner);
     cleanup.push(() => outbox.close());
     let delivered = 0;
     const emitted = new Map<string, number>();
@@ -79,7 +81,7 @@ describe('a hub killed mid-stream loses nothing and applies nothing twice', () =
     let appliedAtKill = -1;
     for (const body of bodies) {
       const id = uuidv7();
-      await drainer.enqueue({ id, event: 'team.post', payload: { id, body }, createdAt: Date.now() });
+      await drainer.enqueue({ id, owner, event: 'team.post', payload: { id, body }, createdAt: Date.now() });
       void drainer.drain();
       await new Promise((r) => setTimeout(r, 2));
       if (killedAt < 0 && delivered >= 15) {

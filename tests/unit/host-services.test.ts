@@ -141,8 +141,10 @@ describe('drafts', () => {
 });
 
 describe('outbox', () => {
-  const entry = (id: string, createdAt: number) => ({
+  const owner = 'http://127.0.0.1:4455#7';
+  const entry = (id: string, createdAt: number, who = owner) => ({
     id,
+    owner: who,
     event: 'team.post',
     payload: { id, text: `message ${createdAt}` },
     createdAt,
@@ -158,7 +160,7 @@ describe('outbox', () => {
     first.close();
 
     const second = fx.open();
-    const listed = await call(second, 'outbox.list', {});
+    const listed = await call(second, 'outbox.list', { owner });
     expect(listed).toEqual({
       ok: true,
       data: {
@@ -175,7 +177,7 @@ describe('outbox', () => {
     expect(await call(second, 'outbox.attempted', { id: ids[1] })).toEqual({ ok: true, data: {} });
     second.close();
 
-    const third = await call(fx.open(), 'outbox.list', {});
+    const third = await call(fx.open(), 'outbox.list', { owner });
     expect(third.ok && third.data.entries.map((e) => e.id)).toEqual([ids[0], ids[2]]);
   });
 
@@ -184,8 +186,20 @@ describe('outbox', () => {
     const id = uuidv7();
     await call(s, 'outbox.put', entry(id, 1));
     await call(s, 'outbox.put', { ...entry(id, 2), payload: { text: 'changed' } });
-    const listed = await call(s, 'outbox.list', {});
+    const listed = await call(s, 'outbox.list', { owner });
     expect(listed.ok && listed.data.entries).toEqual([{ ...entry(id, 1), attempts: 0 }]);
+  });
+
+  it("lists only the owner's entries, so a command never goes out under the next user", async () => {
+    const s = fx.open();
+    const mine = uuidv7();
+    const theirs = uuidv7();
+    await call(s, 'outbox.put', entry(mine, 1));
+    await call(s, 'outbox.put', entry(theirs, 2, 'http://127.0.0.1:4455#8'));
+    const listed = await call(s, 'outbox.list', { owner });
+    expect(listed.ok && listed.data.entries.map((e) => e.id)).toEqual([mine]);
+    const missing = await call(s, 'outbox.list', {} as { owner: string });
+    expect(missing.ok === false && missing.error.code).toBe('invalid_input');
   });
 
   it('refuses entries that are not hub commands or lack a UUIDv7 id', async () => {
@@ -199,7 +213,7 @@ describe('outbox', () => {
       const answer = await call(s, 'outbox.put', e);
       expect(answer.ok === false && answer.error.code).toBe('invalid_input');
     }
-    const listed = await call(s, 'outbox.list', {});
+    const listed = await call(s, 'outbox.list', { owner });
     expect(listed.ok && listed.data.entries).toEqual([]);
   });
 });

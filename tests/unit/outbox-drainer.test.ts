@@ -28,7 +28,13 @@ class MemoryOutbox implements OutboxStorage {
 
 const entry = (body: string): Omit<OutboxEntry, 'attempts'> => {
   const id = uuidv7();
-  return { id, event: 'team.post', payload: { id, body }, createdAt: Date.now() };
+  return {
+    id,
+    owner: 'http://127.0.0.1:4455#1',
+    event: 'team.post',
+    payload: { id, body },
+    createdAt: Date.now(),
+  };
 };
 const bodyOf = (e: OutboxEntry): string => String(e.payload.body);
 const error = (code: AckError['code']): AckError => ({ code, message: code });

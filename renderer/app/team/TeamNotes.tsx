@@ -22,7 +22,6 @@ import { useDraft } from './useDraft';
 import './TeamNotes.css';
 
 const maxBody = 2000;
-const draftKey = 'team.note';
 
 export type TeamNotesProps = HTMLAttributes<HTMLElement>;
 
@@ -35,7 +34,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const feed = useMemo(() => new TeamFeed(hub), [hub]);
   const messages = useSyncExternalStore(feed.subscribe, () => feed.messages);
   const historyError = useSyncExternalStore(feed.subscribe, () => feed.error);
-  const [text, setText] = useDraft(draftKey);
+  const [text, setText] = useDraft(`team.note@${hub.owner}`);
   /** `invalid`: the text itself is at fault (empty, too long), not the hub or the disk. */
   const [error, setError] = useState<{ text: string; invalid: boolean } | null>(null);
   const sending = useRef(false);
