@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { a11yProfileSchema, type ChannelOutput, type WingsBridge } from '../shared/bridge';
+import { a11yProfileSchema, type WingsBridge } from '../shared/bridge';
+import { applyProfileToDocument } from './a11y/profile/apply-profile';
+import { ProfileProvider } from './a11y/profile/ProfileProvider';
 import { createI18n, pickLanguage } from '../shared/i18n';
 import { App } from './app/App';
 import { BootError } from './app/BootError';
@@ -11,16 +13,6 @@ import { startSession } from './net/session';
 import { readHubSession } from './net/session-storage';
 import './app/styles/global.css';
 
-type Settings = ChannelOutput<'settings.get'>;
-
-/** Applies the parts of the accessibility profile that are plain page-wide switches. */
-function applyProfile(settings: Settings | null): void {
-  const root = document.documentElement;
-  if (!settings) return;
-  root.style.setProperty('--text-scale', String(settings.a11y.textScale));
-  root.dataset.reducedMotion = String(settings.a11y.reducedMotion);
-}
-
 async function boot(): Promise<void> {
   const bridge: WingsBridge = createBridge();
   const [settingsAck, infoAck] = await Promise.all([
@@ -28,7 +20,8 @@ async function boot(): Promise<void> {
     bridge.call('host.info', {}),
   ]);
   const settings = settingsAck.ok ? settingsAck.data : null;
-  applyProfile(settings);
+  const profile = settings?.a11y ?? a11yProfileSchema.parse({});
+  applyProfileToDocument(document.documentElement, profile);
 
   const language = pickLanguage({
     query: new URLSearchParams(window.location.search).get('lng'),
@@ -62,12 +55,10 @@ async function boot(): Promise<void> {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <BridgeProvider
-          bridge={bridge}
-          hostInfo={infoAck.data}
-          profile={settings?.a11y ?? a11yProfileSchema.parse({})}
-        >
-          <App initialConnection={connection} />
+        <BridgeProvider bridge={bridge} hostInfo={infoAck.data}>
+          <ProfileProvider initial={profile}>
+            <App initialConnection={connection} />
+          </ProfileProvider>
         </BridgeProvider>
       </I18nextProvider>
     </StrictMode>,

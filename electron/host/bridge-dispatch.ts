@@ -5,7 +5,6 @@ import {
   type ChannelName,
   type ChannelOutput,
   type Channels,
-  type SettingsPatch,
 } from '../../shared/bridge';
 import { fail, invalidInput, ok, type Ack } from '../../shared/protocol';
 import { hostInfo, type HostServices } from './services';
@@ -19,7 +18,7 @@ type Handler<N extends ChannelName> = (
 const handlers: { [N in ChannelName]: Handler<N> } = {
   'host.info': (s) => hostInfo(s),
   'settings.get': (s) => ok(s.settings.get()),
-  'settings.update': (s, patch, raw) => ok(s.settings.update(givenFieldsOnly(patch, raw))),
+  'settings.update': (s, patch) => ok(s.settings.update(patch)),
   'drafts.get': (s, { key }) => ok(s.drafts.get(key)),
   'drafts.put': (s, { key, text }) => ok(s.drafts.put(key, text, s.now())),
   'drafts.delete': (s, { key }) => {
@@ -92,22 +91,6 @@ export async function handleBridgeCall(
     }
     return fail('internal', 'The workstation could not complete the request.');
   }
-}
-
-/**
- * Zod 4 fills `.default()`s even inside `.partial()`, so a parsed
- * `{ a11y: { textScale: 1.5 } }` also carries `theme: 'default'` and would
- * reset fields the worker never touched. Keep only the fields actually sent.
- */
-function givenFieldsOnly(patch: SettingsPatch, raw: unknown): SettingsPatch {
-  if (!patch.a11y) return patch;
-  const sent = isRecord(raw) && isRecord(raw['a11y']) ? raw['a11y'] : {};
-  const a11y = Object.fromEntries(Object.entries(patch.a11y).filter(([key]) => Object.hasOwn(sent, key)));
-  return { ...patch, a11y };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(name: unknown): string {

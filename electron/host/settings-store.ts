@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/bridge';
+import { settingsSchema, type A11yProfile, type Settings, type SettingsPatch } from '../../shared/bridge';
 import type { HostDb } from './host-db';
 
 const settingsKey = 'settings';
@@ -33,13 +33,24 @@ export function createSettingsStore(db: HostDb, onCorrupt: (error: unknown) => v
     const next = settingsSchema.parse({
       hubUrl: patch.hubUrl !== undefined ? patch.hubUrl : current.hubUrl,
       language: patch.language !== undefined ? patch.language : current.language,
-      a11y: { ...current.a11y, ...definedOnly(patch.a11y ?? {}) },
+      a11y: mergeProfile(current.a11y, patch.a11y ?? {}),
     });
     upsert.run(settingsKey, JSON.stringify(next));
     return next;
   });
 
   return { get, update };
+}
+
+/** Flat fields replace; `scan` and `keyFilters` merge field by field; `shortcuts` replaces whole. */
+function mergeProfile(current: A11yProfile, patch: NonNullable<SettingsPatch['a11y']>): A11yProfile {
+  const { scan, keyFilters, ...flat } = definedOnly(patch);
+  return {
+    ...current,
+    ...flat,
+    scan: { ...current.scan, ...definedOnly(scan ?? {}) },
+    keyFilters: { ...current.keyFilters, ...definedOnly(keyFilters ?? {}) },
+  };
 }
 
 /** `{ theme: undefined }` in a patch means "not given", not "clear it". */

@@ -1,24 +1,57 @@
 import { createInstance, type i18n as I18n, type Module } from 'i18next';
 import { languages, type Language } from '../bridge/settings';
 import enAuth from './locales/en/auth.json';
+import enSettings from './locales/en/settings.json';
+import enKeyboard from './locales/en/keyboard.json';
+import enA11y from './locales/en/a11y.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enShell from './locales/en/shell.json';
 import enTeam from './locales/en/team.json';
 import zhAuth from './locales/zh-CN/auth.json';
+import zhSettings from './locales/zh-CN/settings.json';
+import zhKeyboard from './locales/zh-CN/keyboard.json';
+import zhA11y from './locales/zh-CN/a11y.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhErrors from './locales/zh-CN/errors.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhTeam from './locales/zh-CN/team.json';
 
-export const namespaces = ['common', 'auth', 'shell', 'team', 'errors'] as const;
+export const namespaces = [
+  'common',
+  'auth',
+  'shell',
+  'team',
+  'errors',
+  'a11y',
+  'keyboard',
+  'settings',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
 
 /** Bundled statically: the workstation must show its own words with no network and no disk access. */
 export const resources = {
-  en: { common: enCommon, auth: enAuth, shell: enShell, team: enTeam, errors: enErrors },
-  'zh-CN': { common: zhCommon, auth: zhAuth, shell: zhShell, team: zhTeam, errors: zhErrors },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    shell: enShell,
+    team: enTeam,
+    errors: enErrors,
+    a11y: enA11y,
+    keyboard: enKeyboard,
+    settings: enSettings,
+  },
+  'zh-CN': {
+    common: zhCommon,
+    auth: zhAuth,
+    shell: zhShell,
+    team: zhTeam,
+    errors: zhErrors,
+    a11y: zhA11y,
+    keyboard: zhKeyboard,
+    settings: zhSettings,
+  },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 export { languages, type Language };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultScanSettings } from '../../shared/a11y';
 import {
   channelNames,
   channels,
@@ -9,11 +10,23 @@ import {
 
 describe('settings', () => {
   it('defaults to the embedded hub, the OS language and the default profile', () => {
-    expect(settingsSchema.parse({})).toEqual({
+    const settings = settingsSchema.parse({});
+    expect(settings).toMatchObject({
       hubUrl: null,
       language: null,
-      a11y: { theme: 'default', textScale: 1, largeTargets: false, reducedMotion: false, visualAlerts: true },
+      a11y: {
+        theme: 'default',
+        textScale: 1,
+        largeTargets: false,
+        reducedMotion: false,
+        visualAlerts: true,
+        edgeFlash: false,
+        scanning: false,
+        keyFilters: { slowKeysMs: 0, bounceKeysMs: 0 },
+      },
     });
+    expect(settings.a11y.scan).toEqual(defaultScanSettings);
+    expect(settings.a11y.shortcuts.characterKeys).toBe(false);
   });
 
   it('accepts an http hub URL and refuses other schemes', () => {
@@ -48,5 +61,9 @@ describe('channels', () => {
 describe('settings patch', () => {
   it('carries only the keys that were sent', () => {
     expect(settingsPatchSchema.parse({ a11y: { textScale: 1.5 } })).toEqual({ a11y: { textScale: 1.5 } });
+    expect(settingsPatchSchema.parse({ a11y: { scan: { intervalMs: 800 } } })).toEqual({
+      a11y: { scan: { intervalMs: 800 } },
+    });
+    expect(settingsPatchSchema.safeParse({ a11y: { scan: { intervalMs: 100 } } }).success).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { defaultScanSettings, shortcutPreferencesSchema } from '../../shared/a11y';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -20,10 +21,13 @@ describe('settings', () => {
 
   it('keeps updates across a reopen, merging the accessibility profile field by field', async () => {
     const first = fx.open();
-    await call(first, 'settings.update', { language: 'zh-CN', a11y: { theme: 'high-contrast-dark' } });
+    await call(first, 'settings.update', {
+      language: 'zh-CN',
+      a11y: { theme: 'high-contrast-dark', scan: { intervalMs: 1500 }, keyFilters: { slowKeysMs: 300 } },
+    });
     const updated = await call(first, 'settings.update', {
       hubUrl: 'http://10.0.0.5:4000',
-      a11y: { textScale: 1.5 },
+      a11y: { textScale: 1.5, scan: { switchCount: 2 } },
     });
     first.close();
 
@@ -36,6 +40,12 @@ describe('settings', () => {
         largeTargets: false,
         reducedMotion: false,
         visualAlerts: true,
+        edgeFlash: false,
+        scanning: false,
+        // Nested groups merge too: the interval set earlier survives the switch-count change.
+        scan: { ...defaultScanSettings, intervalMs: 1500, switchCount: 2 },
+        shortcuts: shortcutPreferencesSchema.parse({}),
+        keyFilters: { slowKeysMs: 300, bounceKeysMs: 0 },
       },
     };
     expect(updated).toEqual({ ok: true, data: expected });

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { teamProtocol } from '../../../shared/protocol';
 import { AckFailure } from '../../net/bridge';
+import { useA11yProfile } from '../../a11y/profile/ProfileProvider';
 import { useBridge } from '../providers/BridgeProvider';
 import { useHub, usePendingOutbox, useSessionUser } from '../providers/HubProvider';
 import { Alert } from '../ui/Alert';
@@ -28,7 +29,8 @@ export type TeamNotesProps = HTMLAttributes<HTMLElement>;
 export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const { t } = useTranslation(['team', 'errors']);
   const hub = useHub();
-  const { bridge, profile } = useBridge();
+  const { bridge } = useBridge();
+  const { profile } = useA11yProfile();
   const user = useSessionUser();
   const pending = usePendingOutbox();
   const feed = useMemo(() => new TeamFeed(hub), [hub]);
