@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
@@ -13,6 +12,8 @@ import type { CommandInput, CommandName, CommandOutput } from '../../shared/prot
 import { commands } from '../../shared/protocol/events';
 import type { Hub, HubConfig } from '../../server/app';
 import { createHub } from '../../server/app';
+
+export { freePort } from './ports';
 
 export type ClientSocket = Socket;
 
@@ -38,20 +39,6 @@ export async function startHub(config: Partial<HubConfig> = {}): Promise<TestHub
       if (!options?.keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A port that was free a moment ago, for a hub that must come back on the same URL. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {

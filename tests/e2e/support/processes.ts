@@ -1,27 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { freePort } from '../../support/ports';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `wings-e2e-${prefix}-`));
-}
-
-/** Asks the OS for a port nobody holds, so a process can later be restarted on the same one. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Started {
