@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type ReactNode } from 'react';
+import { useId, type AriaAttributes, type ComponentProps, type ReactNode } from 'react';
 import './Field.css';
 
 interface FieldFrameProps {
@@ -11,27 +11,43 @@ interface FieldFrameProps {
   className?: string;
 }
 
-function useFieldIds(describedBy: string | undefined, hint: ReactNode, error: ReactNode) {
+/** What the frame hands its control: the id its label points at and the ARIA that ties the messages to it. */
+interface ControlWiring {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * Label, control, hint and error in one place, so every kind of field links
+ * its messages the same way (error first, then outside messages, then hint).
+ */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  describedBy,
+  className,
+  invalid,
+  children,
+}: FieldFrameProps & {
+  invalid: AriaAttributes['aria-invalid'];
+  children: (wiring: ControlWiring) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedByIds = [errorId, describedBy, hintId].filter(Boolean).join(' ') || undefined;
-  return { id, hintId, errorId, describedByIds };
-}
-
-function FieldMessages({
-  hint,
-  hintId,
-  error,
-  errorId,
-}: {
-  hint: ReactNode;
-  hintId?: string;
-  error: ReactNode;
-  errorId?: string;
-}) {
+  const wiring: ControlWiring = {
+    id,
+    'aria-invalid': error || (invalid && invalid !== 'false') ? true : undefined,
+    'aria-describedby': [errorId, describedBy, hintId].filter(Boolean).join(' ') || undefined,
+  };
   return (
-    <>
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {children(wiring)}
       {hint ? (
         <p id={hintId} className="field__hint">
           {hint}
@@ -42,36 +58,18 @@ function FieldMessages({
           {error}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
 
 export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'id'>, FieldFrameProps {}
 
-export function TextField({
-  label,
-  hint,
-  error,
-  describedBy,
-  className,
-  'aria-invalid': invalid,
-  ...input
-}: TextFieldProps) {
-  const { id, hintId, errorId, describedByIds } = useFieldIds(describedBy, hint, error);
+export function TextField({ label, hint, error, describedBy, className, ...input }: TextFieldProps) {
+  const frame = { label, hint, error, describedBy, className, invalid: input['aria-invalid'] };
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__control"
-        aria-invalid={error || (invalid && invalid !== 'false') ? true : undefined}
-        aria-describedby={describedByIds}
-        {...input}
-      />
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    <FieldFrame {...frame}>
+      {(wiring) => <input {...input} {...wiring} className="field__control" />}
+    </FieldFrame>
   );
 }
 
@@ -83,23 +81,14 @@ export function TextAreaField({
   error,
   describedBy,
   className,
-  'aria-invalid': invalid,
   ...textarea
 }: TextAreaFieldProps) {
-  const { id, hintId, errorId, describedByIds } = useFieldIds(describedBy, hint, error);
+  const frame = { label, hint, error, describedBy, className, invalid: textarea['aria-invalid'] };
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        className="field__control field__control--multiline"
-        aria-invalid={error || (invalid && invalid !== 'false') ? true : undefined}
-        aria-describedby={describedByIds}
-        {...textarea}
-      />
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    <FieldFrame {...frame}>
+      {(wiring) => (
+        <textarea {...textarea} {...wiring} className="field__control field__control--multiline" />
+      )}
+    </FieldFrame>
   );
 }
