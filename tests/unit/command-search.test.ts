@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createCommandSearch, searchCommands } from '../../shared/a11y/command-search';
+
+interface Command {
+  readonly id: string;
+  readonly texts: readonly string[];
+}
+
+const commands: Command[] = [
+  { id: 'go.tickets', texts: ['Go to Tickets', '转到工单'] },
+  { id: 'go.live', texts: ['Go to Live', '转到直播'] },
+  { id: 'go.shifts', texts: ['Go to Shifts', '转到班次'] },
+  { id: 'sign-out', texts: ['Sign out', '退出登录'] },
+  { id: 'tickets.settings', texts: ['Ticket settings', '工单设置'] },
+  { id: 'notes.focus', texts: ['Focus team notes', '聚焦团队留言'] },
+];
+
+const ids = (query: string): string[] => searchCommands(commands, query, (c) => c.texts).map((c) => c.id);
+
+describe('command search', () => {
+  it('returns everything, in order, for an empty or blank query', () => {
+    expect(ids('')).toEqual(commands.map((c) => c.id));
+    expect(ids('   ')).toEqual(commands.map((c) => c.id));
+  });
+
+  it('finds Chinese labels by pinyin initials', () => {
+    expect(ids('gd')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(ids('zdzb')).toEqual(['go.live']);
+  });
+
+  it('finds Chinese labels by full pinyin, with or without spaces, and by mixed syllables', () => {
+    expect(ids('gongdan')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(ids('gong dan')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(ids('gongd')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(ids('zhibo')).toEqual(['go.live']);
+  });
+
+  it('finds Chinese labels by their characters', () => {
+    expect(ids('工单')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(ids('留言')).toEqual(['notes.focus']);
+  });
+
+  it('finds English labels case-insensitively, word prefixes before inner matches', () => {
+    expect(ids('tick')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(ids('TICKETS')).toEqual(['go.tickets']);
+    expect(ids('out')).toEqual(['sign-out']);
+    expect(ids('ift')).toEqual(['go.shifts']);
+  });
+
+  it('ranks prefix matches first, then word prefixes, then inner matches', () => {
+    const items: Command[] = [
+      { id: 'inside', texts: ['Restart scanning'] },
+      { id: 'word', texts: ['Open start menu'] },
+      { id: 'prefix', texts: ['Start shift'] },
+    ];
+    expect(searchCommands(items, 'start', (c) => c.texts).map((c) => c.id)).toEqual([
+      'prefix',
+      'word',
+      'inside',
+    ]);
+  });
+
+  it('finds nothing for a query that matches no label', () => {
+    expect(ids('xyzzy')).toEqual([]);
+    expect(ids('qq')).toEqual([]);
+  });
+
+  it('keeps one index for repeated searches', () => {
+    const index = createCommandSearch(commands, (c) => c.texts);
+    expect(index.search('g').map((c) => c.id)).toContain('go.live');
+    expect(index.search('tuichu').map((c) => c.id)).toEqual(['sign-out']);
+  });
+});
