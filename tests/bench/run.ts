@@ -1,7 +1,9 @@
 // `npm run bench`: prints figures, asserts nothing. Each bench is a function so more can be added here.
 import { runHubBench } from './hub.bench';
+import { runScanCostBench } from './scan-cost';
 
 const started = Date.now();
 await runHubBench();
+await runScanCostBench();
 console.log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(0);

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScannerState, ScanSettings, ScanTarget } from '../../../shared/a11y';
+import { useA11yProfile } from '../profile/ProfileProvider';
+import { activateElement, type Activation } from './activate';
+import { playTick, speakLabel, stopSpeaking } from './feedback';
+import { ScanHighlight } from './ScanHighlight';
+import { ScanKeyboard } from './ScanKeyboard';
+import { ScanStatus } from './ScanStatus';
+import { buildScanTree, elementForScanId, keyCaptureActive, scanIgnoreAttribute } from './scan-dom';
+import { ScanSession } from './scan-session';
+import { useGamepadSwitches } from './useGamepadSwitches';
+import { useLabelText } from './useLabelText';
+
+export interface ScanProviderProps {
+  children: ReactNode;
+}
+
+/**
+ * Switch access for the whole app. With scanning off in the profile it renders
+ * only its children: no listener, no observer, no timer, so Tab and the arrow
+ * keys behave exactly as they would without it.
+ */
+export function ScanProvider({ children }: ScanProviderProps) {
+  const { profile } = useA11yProfile();
+  return (
+    <>
+      {children}
+      {profile.scanning ? <ScanningOn settings={profile.scan} /> : null}
+    </>
+  );
+}
+
+/** Attributes whose change can add, remove or rename a scan node. */
+const observedAttributes = [
+  'hidden',
+  'inert',
+  'disabled',
+  'aria-hidden',
+  'aria-disabled',
+  'aria-label',
+  'aria-labelledby',
+  'aria-modal',
+  'tabindex',
+  'role',
+  'class',
+  'style',
+  'open',
+  'href',
+  'type',
+  'contenteditable',
+  'data-scan-modal',
+];
+
+/** Long enough to fold a React commit into one rebuild, short enough that the user never waits on it. */
+const settleMs = 50;
+
+type Phase = ScannerState['phase'];
+
+function ScanningOn({ settings }: { settings: ScanSettings }) {
+  const { t, i18n } = useTranslation('a11y');
+  const labelText = useLabelText();
+  const [target, setTarget] = useState<ScanTarget | null>(null);
+  const [phase, setPhase] = useState<Phase>('stopped');
+  const [panel, setPanel] = useState<Activation | null>(null);
+  const [layoutVersion, relayout] = useReducer((n: number) => n + 1, 0);
+  const session = useRef<ScanSession | null>(null);
+  // The session outlives renders; it reads the newest words and settings through refs.
+  const words = useRef({ t, labelText, language: i18n.language, settings });
+  useEffect(() => {
+    words.current = { t, labelText, language: i18n.language, settings };
+  });
+
+  useEffect(() => {
+    const current = new ScanSession(words.current.settings, {
+      buildTree: () => buildScanTree(document, { roleName: (role) => words.current.t(`scan.roles.${role}`) }),
+      render(state) {
+        setTarget(state.highlight);
+        setPhase(state.phase);
+      },
+      moved(state) {
+        const highlight = state.highlight;
+        if (highlight?.kind !== 'node' || highlight.nodeKind !== 'item') return;
+        elementForScanId(document, highlight.nodeId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      },
+      activate(itemId) {
+        const el = elementForScanId(document, itemId);
+        if (el === null) return;
+        const opened = activateElement(el);
+        if (opened !== null) setPanel(opened);
+      },
+      speak(label) {
+        if (words.current.settings.speakLabels)
+          speakLabel(words.current.labelText(label), words.current.language);
+      },
+      tick() {
+        if (words.current.settings.tickSound) playTick();
+      },
+    });
+    session.current = current;
+    current.start();
+
+    const onKey = (event: KeyboardEvent) => {
+      // An IME composition belongs to the keyboard user, never to scanning.
+      if (event.isComposing || !current.handles(event.code)) return;
+      // A key being assigned is not a press: without this the switch would both scan and be recorded.
+      // Key-ups still count, so a press begun before the capture (the one on Assign) ends cleanly.
+      if (event.type === 'keydown' && keyCaptureActive(document)) return;
+      const at = performance.now();
+      const consumed =
+        event.type === 'keydown'
+          ? current.raw({ type: 'down', input: event.code, at, repeat: event.repeat })
+          : current.raw({ type: 'up', input: event.code, at });
+      if (consumed) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    const mouseInput = (button: number) =>
+      button === 0 ? 'mouse:primary' : button === 1 ? 'mouse:middle' : 'mouse:secondary';
+    const onPointer = (event: PointerEvent) => {
+      const input = mouseInput(event.button);
+      if (!current.handles(input)) return;
+      const at = performance.now();
+      current.raw(event.type === 'pointerdown' ? { type: 'down', input, at } : { type: 'up', input, at });
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    // A mouse that is a switch must not also click what is under it; scanning's own clicks are untrusted.
+    const onClick = (event: MouseEvent) => {
+      if (event.isTrusted && current.handles(mouseInput(event.button))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    const onBlur = () => current.raw({ type: 'reset' });
+
+    let settle: ReturnType<typeof setTimeout> | null = null;
+    const observer = new MutationObserver((records) => {
+      const relevant = records.some((record) => {
+        const node = record.target;
+        const el = node instanceof Element ? node : node.parentElement;
+        return el === null || el.closest(`[${scanIgnoreAttribute}]`) === null;
+      });
+      if (!relevant) return;
+      if (settle !== null) clearTimeout(settle);
+      settle = setTimeout(() => {
+        settle = null;
+        setPanel((open) => (open !== null && !open.target.isConnected ? null : open));
+        current.treeChanged();
+        relayout();
+      }, settleMs);
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: observedAttributes,
+    });
+
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKey, true);
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('pointerup', onPointer, true);
+    window.addEventListener('click', onClick, true);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('pointerup', onPointer, true);
+      window.removeEventListener('click', onClick, true);
+      window.removeEventListener('blur', onBlur);
+      observer.disconnect();
+      if (settle !== null) clearTimeout(settle);
+      current.dispose();
+      session.current = null;
+      stopSpeaking();
+    };
+  }, []);
+
+  // The profile is replaced whole on any change (a theme, say): only a real scan change restarts the timer.
+  const sent = useRef(JSON.stringify(settings));
+  useEffect(() => {
+    const now = JSON.stringify(settings);
+    if (now === sent.current) return;
+    sent.current = now;
+    session.current?.settingsChanged(settings);
+  }, [settings]);
+
+  useGamepadSwitches(session, settings);
+  const closePanel = useCallback(() => setPanel(null), []);
+
+  return (
+    <>
+      <ScanHighlight
+        target={target}
+        phase={phase}
+        colour={settings.highlightColour}
+        layoutVersion={layoutVersion}
+      />
+      <ScanStatus phase={phase} />
+      {panel !== null ? <ScanKeyboard activation={panel} onClose={closePanel} /> : null}
+    </>
+  );
+}
