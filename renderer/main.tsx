@@ -4,6 +4,9 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { a11yProfileSchema, type WingsBridge } from '../shared/bridge';
 import { applyProfileToDocument } from './a11y/profile/apply-profile';
 import { ProfileProvider } from './a11y/profile/ProfileProvider';
+import { AlertsProvider } from './a11y/alerts/AlertsProvider';
+import { KeyboardAccess } from './a11y/keyboard/KeyboardAccess';
+import { ScanProvider } from './a11y/scan/ScanProvider';
 import { createI18n, pickLanguage } from '../shared/i18n';
 import { App } from './app/App';
 import { BootError } from './app/BootError';
@@ -57,7 +60,13 @@ async function boot(): Promise<void> {
       <I18nextProvider i18n={i18n}>
         <BridgeProvider bridge={bridge} hostInfo={infoAck.data}>
           <ProfileProvider initial={profile}>
-            <App initialConnection={connection} />
+            <AlertsProvider>
+              <KeyboardAccess>
+                <ScanProvider>
+                  <App initialConnection={connection} />
+                </ScanProvider>
+              </KeyboardAccess>
+            </AlertsProvider>
           </ProfileProvider>
         </BridgeProvider>
       </I18nextProvider>

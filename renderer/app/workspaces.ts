@@ -25,6 +25,14 @@ export function workspaceFromHash(hash: string): WorkspaceId | null {
   return match?.[1] && isWorkspaceId(match[1]) ? match[1] : null;
 }
 
+/** Settings are open to every role, so they sit beside the workspaces rather than among them. */
+export const settingsHash = '#/settings';
+
+/** `#/settings` or one of its sections (`#/settings/scanning`), so a reload keeps the section. */
+export function isSettingsHash(hash: string): boolean {
+  return hash === settingsHash || hash.startsWith(`${settingsHash}/`);
+}
+
 export function hashFor(id: WorkspaceId): string {
   return `#/${id}`;
 }

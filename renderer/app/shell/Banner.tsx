@@ -1,7 +1,9 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/protocol';
+import { useSignOutAction } from '../../a11y/keyboard/app-actions';
 import { Button } from '../ui/Button';
+import { settingsHash } from '../workspaces';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import './Banner.css';
@@ -9,10 +11,13 @@ import './Banner.css';
 export interface BannerProps extends HTMLAttributes<HTMLElement> {
   user: SessionUser;
   onSignOut: () => void;
+  /** The settings page is showing: its link is marked as the current page. */
+  settingsOpen?: boolean;
 }
 
-export function Banner({ user, onSignOut, className, ...rest }: BannerProps) {
-  const { t } = useTranslation(['shell', 'common']);
+export function Banner({ user, onSignOut, settingsOpen = false, className, ...rest }: BannerProps) {
+  const { t } = useTranslation(['shell', 'common', 'settings']);
+  useSignOutAction(onSignOut);
   return (
     <header className={['banner', className].filter(Boolean).join(' ')} {...rest}>
       <div className="banner__brand">
@@ -21,6 +26,9 @@ export function Banner({ user, onSignOut, className, ...rest }: BannerProps) {
       </div>
       <ConnectionStatus className="banner__status" />
       <div className="banner__tools">
+        <a href={settingsHash} className="banner__settings" aria-current={settingsOpen ? 'page' : undefined}>
+          {t('settings:title')}
+        </a>
         <LanguageSwitch />
         <div className="banner__account" role="group" aria-label={t('account')}>
           <p className="banner__user">{user.displayName}</p>

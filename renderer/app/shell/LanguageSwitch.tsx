@@ -1,6 +1,7 @@
 import { useId, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, languages } from '../../../shared/i18n';
+import { useLanguageAction } from '../../a11y/keyboard/app-actions';
 import { useLanguage } from '../providers/useLanguage';
 import './LanguageSwitch.css';
 
@@ -9,6 +10,7 @@ export type LanguageSwitchProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 
 export function LanguageSwitch({ className, ...rest }: LanguageSwitchProps) {
   const { t } = useTranslation('shell');
   const { language, setLanguage } = useLanguage();
+  useLanguageAction(language, setLanguage);
   const id = useId();
   return (
     <div className={['language-switch', className].filter(Boolean).join(' ')}>

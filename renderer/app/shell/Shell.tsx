@@ -7,8 +7,10 @@ import { ShiftsWorkspace } from '../../shifts/ShiftsWorkspace';
 import { TicketsWorkspace } from '../../tickets/TicketsWorkspace';
 import { useSessionUser } from '../providers/HubProvider';
 import { TeamNotes } from '../team/TeamNotes';
-import { hashFor, workspaceFromHash, workspacesFor, type WorkspaceId } from '../workspaces';
+import { hashFor, isSettingsHash, workspaceFromHash, workspacesFor, type WorkspaceId } from '../workspaces';
+import { SettingsPage } from '../../a11y/settings/SettingsPage';
 import { Banner } from './Banner';
+import { WorkspaceActions } from '../../a11y/keyboard/WorkspaceActions';
 import { SkipLink } from './SkipLink';
 import { WorkspaceNav } from './WorkspaceNav';
 import './Shell.css';
@@ -42,16 +44,23 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
 }
 
 function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: SessionUser }) {
-  const { t } = useTranslation(['shell', 'common']);
+  const { t } = useTranslation(['shell', 'common', 'settings']);
   const allowed = useMemo(() => workspacesFor(user.roles), [user.roles]);
   const [route, setRoute] = useState(() => workspaceFromHash(window.location.hash));
+  const [settingsOpen, setSettingsOpen] = useState(() => isSettingsHash(window.location.hash));
   const [focusRequest, setFocusRequest] = useState(focusOnStart ? 1 : 0);
   const current = route && allowed.includes(route) ? route : (allowed[0] ?? null);
 
   useEffect(() => {
     const onHashChange = () => {
+      if (isSettingsHash(window.location.hash)) {
+        setSettingsOpen(true);
+        setFocusRequest((n) => n + 1);
+        return;
+      }
       const next = workspaceFromHash(window.location.hash);
       if (!next) return;
+      setSettingsOpen(false);
       setRoute(next);
       setFocusRequest((n) => n + 1);
     };
@@ -59,13 +68,18 @@ function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: S
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
-  const workspaceName = current ? t(`workspaces.${current}.name`) : t('common:productName');
+  const workspaceName = settingsOpen
+    ? t('settings:title')
+    : current
+      ? t(`workspaces.${current}.name`)
+      : t('common:productName');
   useEffect(() => {
     document.title = t('documentTitle', { workspace: workspaceName });
   }, [t, workspaceName]);
 
   const navigate = (id: WorkspaceId) => {
     if (window.location.hash !== hashFor(id)) window.history.pushState(null, '', hashFor(id));
+    setSettingsOpen(false);
     setRoute(id);
     setFocusRequest((n) => n + 1);
   };
@@ -74,11 +88,23 @@ function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: S
   return (
     <div className="shell">
       <SkipLink targetId={mainId}>{t('skipToContent')}</SkipLink>
-      <Banner user={user} onSignOut={onSignOut} />
+      <WorkspaceActions workspaces={allowed} onNavigate={navigate} />
+      <Banner user={user} onSignOut={onSignOut} settingsOpen={settingsOpen} />
       <div className="shell__body">
-        <WorkspaceNav className="shell__nav" workspaces={allowed} current={current} onNavigate={navigate} />
+        <WorkspaceNav
+          className="shell__nav"
+          workspaces={allowed}
+          current={settingsOpen ? null : current}
+          onNavigate={navigate}
+        />
         <main id={mainId} tabIndex={-1} className="shell__main">
-          {View ? <View focusRequest={focusRequest} /> : <p>{t('noWorkspace')}</p>}
+          {settingsOpen ? (
+            <SettingsPage focusRequest={focusRequest} />
+          ) : View ? (
+            <View focusRequest={focusRequest} />
+          ) : (
+            <p>{t('noWorkspace')}</p>
+          )}
         </main>
         <TeamNotes className="shell__aside" />
       </div>

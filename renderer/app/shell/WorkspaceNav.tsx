@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingTabIndex } from '../../a11y/keyboard/useRovingTabIndex';
 import { hashFor, type WorkspaceId } from '../workspaces';
 import './WorkspaceNav.css';
 
@@ -11,6 +12,11 @@ export interface WorkspaceNavProps extends HTMLAttributes<HTMLElement> {
 
 export function WorkspaceNav({ workspaces, current, onNavigate, className, ...rest }: WorkspaceNavProps) {
   const { t } = useTranslation('shell');
+  // One Tab stop for the whole list; arrows move inside it (the list runs across on narrow screens).
+  const roving = useRovingTabIndex<HTMLAnchorElement>(workspaces.length, {
+    orientation: 'both',
+    selectedIndex: current === null ? undefined : workspaces.indexOf(current),
+  });
   return (
     <nav
       aria-label={t('workspacesNav')}
@@ -18,9 +24,10 @@ export function WorkspaceNav({ workspaces, current, onNavigate, className, ...re
       {...rest}
     >
       <ul className="workspace-nav__list">
-        {workspaces.map((id) => (
+        {workspaces.map((id, index) => (
           <li key={id}>
             <a
+              {...roving.getItemProps(index)}
               href={hashFor(id)}
               className="workspace-nav__link"
               aria-current={id === current ? 'page' : undefined}

@@ -11,8 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { teamProtocol } from '../../../shared/protocol';
 import { AckFailure } from '../../net/bridge';
-import { useA11yProfile } from '../../a11y/profile/ProfileProvider';
-import { useBridge } from '../providers/BridgeProvider';
+import { useAlerts } from '../../a11y/alerts/AlertsProvider';
+import { offerPhrases } from '../../a11y/scan/phrases';
+import { useTeamNoteActions } from '../../a11y/keyboard/app-actions';
 import { useHub, usePendingOutbox, useSessionUser } from '../providers/HubProvider';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -23,14 +24,15 @@ import { useDraft } from './useDraft';
 import './TeamNotes.css';
 
 const maxBody = 2000;
+/** Switch users get the team's canned phrases as a row of the on-screen keyboard. */
+const teamPhrases = offerPhrases('team');
 
 export type TeamNotesProps = HTMLAttributes<HTMLElement>;
 
 export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const { t } = useTranslation(['team', 'errors']);
   const hub = useHub();
-  const { bridge } = useBridge();
-  const { profile } = useA11yProfile();
+  const { announce } = useAlerts();
   const user = useSessionUser();
   const pending = usePendingOutbox();
   const feed = useMemo(() => new TeamFeed(hub), [hub]);
@@ -66,15 +68,20 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
     [hub, feed, setText, t],
   );
 
-  // A deaf worker hears no chime: with visual alerts on, the host flashes the window for a colleague's note.
-  useEffect(() => {
-    if (!profile.visualAlerts) return;
-    return hub.onPush('team.message', ({ message }) => {
-      if (document.hidden && message.author.id !== hub.user?.id) {
-        void bridge.call('window.flash', { reason: 'team.message' });
-      }
-    });
-  }, [hub, bridge, profile.visualAlerts]);
+  // A colleague's note is said once, politely, and a burst of notes as one summary; with visual
+  // alerts on, the alert service also flashes the window and shows its banner for a deaf worker.
+  useEffect(
+    () =>
+      hub.onPush('team.message', ({ message }) => {
+        if (message.author.id === hub.user?.id) return;
+        announce({
+          topic: 'team.message',
+          message: t('newNote', { author: message.author.displayName, body: message.body.slice(0, 160) }),
+          summary: (count) => t('newNotes', { count }),
+        });
+      }),
+    [hub, announce, t],
+  );
 
   const delivered = useMemo(() => new Set(messages.map((m) => m.commandId)), [messages]);
   const waiting = pending.filter((entry) => entry.event === 'team.post' && !delivered.has(entry.id));
@@ -110,6 +117,10 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
       sending.current = false;
     }
   };
+  useTeamNoteActions(
+    () => textarea.current?.focus(),
+    () => void send(),
+  );
 
   return (
     <aside
@@ -125,8 +136,15 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
           {t('historyFailed', { reason: t(`errors:codes.${historyError}`) })}
         </p>
       ) : null}
-      {/* A log region: screen readers read new notes as they arrive without moving focus. */}
-      <div ref={list} role="log" aria-label={t('listLabel')} tabIndex={0} className="team-notes__log">
+      {/* A log, but silent: new notes are spoken through the alert service, coalesced, not one by one. */}
+      <div
+        ref={list}
+        role="log"
+        aria-live="off"
+        aria-label={t('listLabel')}
+        tabIndex={0}
+        className="team-notes__log"
+      >
         {messages.length === 0 && waiting.length === 0 ? (
           <p className="team-notes__empty">{t('empty')}</p>
         ) : (
@@ -164,6 +182,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
           ref={textarea}
           label={t('composeLabel')}
           hint={t('composeHint')}
+          {...teamPhrases}
           describedBy={error ? alertId : undefined}
           aria-invalid={error?.invalid ? true : undefined}
           value={text}

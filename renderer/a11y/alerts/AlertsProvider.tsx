@@ -1,0 +1,60 @@
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { useBridge } from '../../app/providers/BridgeProvider';
+import { useA11yProfile } from '../profile/ProfileProvider';
+import { AlertBanner } from './AlertBanner';
+import { AlertCenter, type AlertRequest, type Announcement } from './alert-center';
+import { EdgeFlash } from './EdgeFlash';
+import { LiveRegions } from './LiveRegions';
+import './AlertsProvider.css';
+
+export type { AlertKind, AlertRequest, Announcement } from './alert-center';
+
+interface AlertsContextValue {
+  /** Alerts the worker now: live region, and with visual alerts on the window flash and banner. */
+  notify(alert: AlertRequest): void;
+  /** Like notify, but a burst of the same topic becomes one summary instead of a flood. */
+  announce(announcement: Announcement): void;
+}
+
+const AlertsContext = createContext<AlertsContextValue | null>(null);
+
+/** An info banner stays this long unless the worker is on it; urgent ones stay until dismissed. */
+const infoBannerMs = 10_000;
+
+export function AlertsProvider({ children }: { children: ReactNode }) {
+  const { bridge } = useBridge();
+  const { profile } = useA11yProfile();
+  const [center] = useState(() => new AlertCenter(bridge));
+  const snapshot = useSyncExternalStore(center.subscribe, () => center.snapshot);
+  const { visualAlerts, edgeFlash, reducedMotion } = profile;
+
+  useEffect(
+    () => center.configure({ visualAlerts, edgeFlash, reducedMotion }),
+    [center, visualAlerts, edgeFlash, reducedMotion],
+  );
+  useEffect(() => () => center.dispose(), [center]);
+
+  const value = useMemo(() => ({ notify: center.notify, announce: center.announce }), [center]);
+  return (
+    <AlertsContext value={value}>
+      <AlertBanner items={snapshot.banner} infoTimeoutMs={infoBannerMs} onDismiss={center.dismiss} />
+      <div className="alerts-frame">{children}</div>
+      <LiveRegions status={snapshot.status} alert={snapshot.alert} />
+      <EdgeFlash flasher={center.flasher} />
+    </AlertsContext>
+  );
+}
+
+export function useAlerts(): AlertsContextValue {
+  const value = useContext(AlertsContext);
+  if (!value) throw new Error('useAlerts outside AlertsProvider');
+  return value;
+}

@@ -1,0 +1,65 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsPatch } from '../../../shared/bridge';
+import { Alert } from '../../app/ui/Alert';
+import { useA11yProfile } from '../profile/ProfileProvider';
+import './SettingsFeedback.css';
+
+type ProfilePatch = NonNullable<SettingsPatch['a11y']>;
+
+interface FeedbackValue {
+  /** Saves at once and says so politely; a failure is said as an alert. Resolves true when the host kept it. */
+  save(patch: ProfilePatch, setting: string, confirmation?: string): Promise<boolean>;
+}
+
+const FeedbackContext = createContext<FeedbackValue | null>(null);
+
+export interface SettingsFeedbackProps {
+  children: ReactNode;
+  className?: string;
+}
+
+/** The one place a settings view confirms saves (role=status) and reports failures (role=alert). */
+export function SettingsFeedback({ children, className }: SettingsFeedbackProps) {
+  const { t } = useTranslation(['settings', 'errors']);
+  const { update } = useA11yProfile();
+  const [status, setStatus] = useState<{ id: number; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = useCallback(
+    async (patch: ProfilePatch, setting: string, confirmation?: string) => {
+      const ack = await update(patch).catch(() => null);
+      if (!ack?.ok) {
+        const reason = t(`errors:codes.${ack?.error.code ?? 'unavailable'}`);
+        setError(t('saveFailed', { setting, reason }));
+        return false;
+      }
+      setError(null);
+      setStatus((current) => ({
+        id: (current?.id ?? 0) + 1,
+        text: confirmation ?? t('saved', { setting }),
+      }));
+      return true;
+    },
+    [t, update],
+  );
+
+  const value = useMemo(() => ({ save }), [save]);
+  return (
+    <FeedbackContext value={value}>
+      <div className={['settings-feedback', className].filter(Boolean).join(' ')}>
+        <p role="status" className="settings-feedback__status">
+          {status ? <span key={status.id}>{status.text}</span> : null}
+        </p>
+        <Alert>{error}</Alert>
+      </div>
+      {children}
+    </FeedbackContext>
+  );
+}
+
+export function useSaveSetting(): FeedbackValue['save'] {
+  const value = useContext(FeedbackContext);
+  if (!value) throw new Error('useSaveSetting outside SettingsFeedback');
+  return value.save;
+}
