@@ -1,5 +1,3 @@
-import './LiveRegions.css';
-
 import type { LiveMessage } from './alert-center';
 
 export interface LiveRegionsProps {
@@ -15,10 +13,10 @@ export interface LiveRegionsProps {
 export function LiveRegions({ status, alert }: LiveRegionsProps) {
   return (
     <div className="live-regions">
-      <div role="status" className="live-regions__region" data-testid="alerts-status">
+      <div role="status" className="visually-hidden" data-testid="alerts-status">
         {status ? <p key={status.id}>{status.text}</p> : null}
       </div>
-      <div role="alert" className="live-regions__region" data-testid="alerts-alert">
+      <div role="alert" className="visually-hidden" data-testid="alerts-alert">
         {alert ? <p key={alert.id}>{alert.text}</p> : null}
       </div>
     </div>

@@ -4,7 +4,8 @@
  * agree on one spelling.
  */
 
-const printable: Readonly<Record<string, string>> = {
+/** Punctuation keys by code: the character both people and aria-keyshortcuts expect. */
+const punctuation: Readonly<Record<string, string>> = {
   Slash: '/',
   Backslash: '\\',
   Comma: ',',
@@ -16,6 +17,10 @@ const printable: Readonly<Record<string, string>> = {
   Minus: '-',
   Equal: '=',
   Backquote: '`',
+};
+
+const printable: Readonly<Record<string, string>> = {
+  ...punctuation,
   ArrowUp: '↑',
   ArrowDown: '↓',
   ArrowLeft: '←',
@@ -43,20 +48,6 @@ export function describeBinding(binding: string, then: string): string {
   return displayStrokes(binding).join(` ${then} `);
 }
 
-/** aria-keyshortcuts key values (UI Events `key`), where they differ from our names. */
-const ariaKeys: Readonly<Record<string, string>> = {
-  Slash: '/',
-  Backslash: '\\',
-  Comma: ',',
-  Period: '.',
-  Semicolon: ';',
-  Quote: "'",
-  BracketLeft: '[',
-  BracketRight: ']',
-  Minus: '-',
-  Equal: '=',
-  Backquote: '`',
-};
 const ariaModifiers: Readonly<Record<string, string>> = {
   Ctrl: 'Control',
   Alt: 'Alt',
@@ -74,7 +65,7 @@ export function toAriaKeyShortcuts(bindings: readonly string[]): string | undefi
     .map((b) => {
       const parts = b.split('+');
       const key = parts.pop() ?? '';
-      return [...parts.map((m) => ariaModifiers[m] ?? m), ariaKeys[key] ?? key].join('+');
+      return [...parts.map((m) => ariaModifiers[m] ?? m), punctuation[key] ?? key].join('+');
     });
   return chords.length > 0 ? chords.join(' ') : undefined;
 }
