@@ -39,6 +39,19 @@ export interface HubConnectionOptions {
   onEnded?: (reason: EndReason) => void;
 }
 
+/** Any ack, whatever its data: what an outbox send needs to tell delivered from refused. */
+const anyAck = ackSchema(z.unknown());
+/** One ack schema per command, built on first use rather than on every request. */
+const outputAcks = new Map<CommandName, z.ZodType>();
+function outputAck(name: CommandName): z.ZodType {
+  let schema = outputAcks.get(name);
+  if (!schema) {
+    schema = ackSchema(commands[name].output);
+    outputAcks.set(name, schema);
+  }
+  return schema;
+}
+
 /** Failed attempts in a row before "reconnecting" is called what it is: offline. */
 const offlineAfterFailures = 2;
 const commandTimeoutMs = 8_000;
@@ -154,7 +167,7 @@ export class HubConnection {
     } catch {
       return fail('unavailable', 'The hub did not answer in time.');
     }
-    const parsed = ackSchema(commands[name].output).safeParse(raw);
+    const parsed = outputAck(name).safeParse(raw);
     if (!parsed.success) return fail('internal', 'The hub answered outside the contract.');
     return parsed.data as Ack<CommandOutput<N>>;
   }
@@ -192,7 +205,7 @@ export class HubConnection {
     } catch {
       return { kind: 'unreachable' };
     }
-    const parsed = ackSchema(z.unknown()).safeParse(raw);
+    const parsed = anyAck.safeParse(raw);
     if (!parsed.success) return { kind: 'rejected', error: { code: 'internal', message: 'Malformed ack.' } };
     if (parsed.data.ok) return { kind: 'acked', data: parsed.data.data };
     if (parsed.data.error.code === 'unauthorized') this.end('unauthorized');

@@ -39,6 +39,8 @@ const transientCodes = new Set<AckError['code']>(['unavailable', 'internal', 'ra
 export class OutboxDrainer {
   private running: Promise<void> | null = null;
   private again = false;
+  /** The last known waiting set, so a delivery updates it without reading the whole outbox again. */
+  private pending: readonly OutboxEntry[] = [];
 
   constructor(
     private readonly storage: OutboxStorage,
@@ -48,7 +50,8 @@ export class OutboxDrainer {
 
   async enqueue(entry: Omit<OutboxEntry, 'attempts'>): Promise<void> {
     await this.storage.put(entry);
-    this.events.changed?.(await this.storage.list());
+    this.pending = await this.storage.list();
+    this.events.changed?.(this.pending);
   }
 
   /** Resolves when the current pass is over; concurrent calls share one pass plus at most one rerun. */
@@ -73,6 +76,7 @@ export class OutboxDrainer {
   /** Returns false when it stopped early on an unreachable hub or a transient error. */
   private async pass(): Promise<boolean> {
     const entries = (await this.storage.list()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.pending = entries;
     for (const entry of entries) {
       await this.storage.markAttempted(entry.id);
       const outcome = await this.send({ ...entry, attempts: entry.attempts + 1 });
@@ -81,7 +85,8 @@ export class OutboxDrainer {
       await this.storage.remove(entry.id);
       if (outcome.kind === 'acked') this.events.delivered?.(entry, outcome.data);
       else this.events.rejected?.(entry, outcome.error);
-      this.events.changed?.(await this.storage.list());
+      this.pending = this.pending.filter((e) => e.id !== entry.id);
+      this.events.changed?.(this.pending);
     }
     return true;
   }
