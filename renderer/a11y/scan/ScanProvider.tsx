@@ -159,19 +159,17 @@ function ScanningOn({ settings }: { settings: ScanSettings }) {
       attributeFilter: observedAttributes,
     });
 
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('keyup', onKey, true);
-    window.addEventListener('pointerdown', onPointer, true);
-    window.addEventListener('pointerup', onPointer, true);
-    window.addEventListener('click', onClick, true);
-    window.addEventListener('blur', onBlur);
+    // One signal removes every listener on the way out.
+    const listeners = new AbortController();
+    const capture = { capture: true, signal: listeners.signal };
+    window.addEventListener('keydown', onKey, capture);
+    window.addEventListener('keyup', onKey, capture);
+    window.addEventListener('pointerdown', onPointer, capture);
+    window.addEventListener('pointerup', onPointer, capture);
+    window.addEventListener('click', onClick, capture);
+    window.addEventListener('blur', onBlur, { signal: listeners.signal });
     return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('keyup', onKey, true);
-      window.removeEventListener('pointerdown', onPointer, true);
-      window.removeEventListener('pointerup', onPointer, true);
-      window.removeEventListener('click', onClick, true);
-      window.removeEventListener('blur', onBlur);
+      listeners.abort();
       observer.disconnect();
       if (settle !== null) clearTimeout(settle);
       current.dispose();
