@@ -12,17 +12,20 @@ import type { AuthDeps } from './auth/login';
 import { LoginLimiter } from './auth/rate-limit';
 import { loadTokenKey } from './auth/secret';
 import { bootstrapAdmin, newSetupCode, SetupGate } from './auth/setup';
-import { socketAuth } from './auth/socket-auth';
+import { guestAuth, socketAuth } from './auth/socket-auth';
 import { countOrganisations } from './auth/users';
 import type { DemoCredential } from './demo/seed';
 import { demoCredentials, seedDemo } from './demo/seed';
 import { createRouter } from './http/router';
-import { attachDispatcher } from './protocol/dispatch';
-import { createHandlers } from './protocol/handlers';
+import { namespaces, type PrincipalKind } from '../shared/protocol/events';
+import type { BudgetLimits } from './protocol/budget';
+import { defaultBudgets, guestAudience, workerAudience } from './protocol/audiences';
+import { attachDispatcher, type DispatchDeps } from './protocol/dispatch';
+import { rooms } from './protocol/rooms';
 import type { HubServer } from './protocol/socket-types';
-import { orgRoom, userRoom } from './protocol/socket-types';
 import { createDatabase, migrateToLatest } from './store/database';
 import type { Database } from './store/schema';
+import { WriteQueue } from './store/write-queue';
 
 export interface HubConfig {
   dataDir: string;
@@ -42,6 +45,8 @@ export interface HubConfig {
   nativeBinding?: string;
   /** Extra HTTP routes, matched by path prefix after the hub's own and before its 404. */
   routes?: Array<{ prefix: string; handler: (req: IncomingMessage, res: ServerResponse) => void }>;
+  /** Per-socket budgets by principal kind; tests that flood on purpose raise them. */
+  budgets?: Partial<Record<PrincipalKind, BudgetLimits>>;
 }
 
 export interface Hub {
@@ -119,13 +124,26 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       maxHttpBufferSize: maxSocketMessageBytes,
       serveClient: false,
     });
-    const handlers = createHandlers({ io, limiter: auth.limiter });
+    const dispatch: DispatchDeps = { db, writes: new WriteQueue(db), log, now };
+    const workers = workerAudience(
+      { io, limiter: auth.limiter },
+      config.budgets?.worker ?? defaultBudgets.worker,
+    );
     io.use(socketAuth(auth));
     io.on('connection', (socket) => {
-      const { session } = socket.data;
-      void socket.join([orgRoom(session.organisation.id), userRoom(session.id)]);
-      attachDispatcher({ db, log, handlers, now }, socket);
+      const { principal } = socket.data;
+      if (principal.kind !== 'worker') return void socket.disconnect(true);
+      void socket.join([
+        rooms.user(principal.user.id),
+        rooms.token(principal.tokenId),
+        rooms.team(principal.user.organisation.id),
+      ]);
+      attachDispatcher(dispatch, workers, socket);
     });
+    const guests = guestAudience(config.budgets?.guest ?? defaultBudgets.guest);
+    const guestNamespace = io.of(namespaces.guest);
+    guestNamespace.use(guestAuth);
+    guestNamespace.on('connection', (socket) => attachDispatcher(dispatch, guests, socket));
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -143,7 +143,7 @@ export class HubConnection {
   }
 
   onPush<N extends PushName>(name: N, handler: (payload: PushPayload<N>) => void): () => void {
-    const schema = pushes[name];
+    const schema = pushes[name].payload;
     const listener = (raw: unknown) => {
       const parsed = schema.safeParse(raw);
       // A push that does not match the contract is dropped; the seq gap it leaves triggers a catch-up.

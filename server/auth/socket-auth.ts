@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ExtendedError } from 'socket.io';
 import { socketAuthSchema } from '../../shared/protocol/auth';
 import type { HubSocket } from '../protocol/socket-types';
@@ -33,6 +34,17 @@ async function authenticate(deps: AuthDeps, socket: HubSocket): Promise<boolean>
   const session = await loadSession(deps.db, claims.uid);
   if (!session || session.user.organisation.id !== claims.org || session.tokenVersion !== claims.tv)
     return false;
-  socket.data.session = session.user;
+  socket.data.principal = { kind: 'worker', user: session.user, tokenId: tokenIdOf(auth.data.token) };
   return true;
+}
+
+/** Names a token without keeping it: enough to find the sockets it opened. */
+function tokenIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
+}
+
+/** `/public`: anyone may connect; the principal is only where they came from. */
+export function guestAuth(socket: HubSocket, next: (err?: ExtendedError) => void): void {
+  socket.data.principal = { kind: 'guest', ip: socket.handshake.address };
+  next();
 }

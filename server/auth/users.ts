@@ -134,21 +134,51 @@ export async function listUsers(db: Kysely<Database>, orgId: number): Promise<Us
   }));
 }
 
-/** Sets a new password hash and invalidates every token issued before. False if not in that organisation. */
-export async function setPassword(
-  db: Kysely<Database>,
-  orgId: number,
-  userId: number,
-  passwordHash: string,
-): Promise<{ username: string } | null> {
-  const row = await db
+/** Sets a new password hash and invalidates every token issued before; the caller has checked the organisation. */
+export async function setPassword(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
+  await db
     .updateTable('users')
     .set((eb) => ({ password_hash: passwordHash, token_version: eb('token_version', '+', 1) }))
     .where('id', '=', userId)
-    .where('org_id', '=', orgId)
-    .returning('username')
-    .executeTakeFirst();
-  return row ?? null;
+    .execute();
+}
+
+/** Replaces a user's roles; the caller has checked the user is in its organisation. */
+export async function replaceRoles(
+  db: Kysely<Database>,
+  userId: number,
+  roles: readonly Role[],
+): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('user_roles')
+    .values(sortRoles(roles).map((role) => ({ user_id: userId, role })))
+    .execute();
+}
+
+/** Admins of the organisation other than `exceptUserId`: the last one may not give the role up. */
+export async function countOtherAdmins(
+  db: Kysely<Database>,
+  orgId: number,
+  exceptUserId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('users.org_id', '=', orgId)
+    .where('user_roles.role', '=', 'admin')
+    .where('users.id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function userSummary(
+  db: Kysely<Database>,
+  orgId: number,
+  userId: number,
+): Promise<UserSummary | null> {
+  return (await listUsers(db, orgId)).find((u) => u.id === userId) ?? null;
 }
 
 function sortRoles(roles: readonly Role[]): Role[] {

@@ -118,7 +118,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<boole
       await appendTeamMessage(trx, {
         orgId,
         commandId: uuidv7({ msecs: now - m.minutesAgo * 60_000 }),
-        author,
+        authorId: author.id,
         body: m.body,
         now: now - m.minutesAgo * 60_000,
       });

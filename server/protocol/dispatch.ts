@@ -2,113 +2,207 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Ack } from '../../shared/protocol/ack';
 import { fail, invalidInput } from '../../shared/protocol/ack';
-import type { CommandName } from '../../shared/protocol/events';
-import { commands, isCommandName } from '../../shared/protocol/events';
+import type { Role } from '../../shared/protocol/auth';
+import type { CommandSpec, CommandTable, EphemeralTable } from '../../shared/protocol/command';
+import { hasName } from '../../shared/protocol/command';
 import type { Database } from '../store/schema';
+import type { WriteQueue } from '../store/write-queue';
+import type { BudgetLimits } from './budget';
+import { SocketBudget } from './budget';
 import type { CommandKey } from './command-results';
 import { findResult, isFinal, storeResult } from './command-results';
-import type { Applied, CommandContext, Handlers } from './handler';
+import type { Apply, CommandContext, EphemeralContext, EphemeralHandlers, Handlers } from './handler';
+import type { Principal } from './principal';
+import { principalLog } from './principal';
 import type { HubSocket } from './socket-types';
+
+/**
+ * One kind of principal as the dispatcher serves it: the commands and
+ * ephemeral events its namespace knows, their handlers, who may call what,
+ * where its command ids are recorded, and its budget.
+ */
+export interface Audience<P extends Principal, T extends CommandTable, E extends EphemeralTable> {
+  kind: P['kind'];
+  commands: T;
+  handlers: Handlers<T, P>;
+  ephemerals: E;
+  ephemeralHandlers: EphemeralHandlers<E, P>;
+  /** Null when the principal may call a spec with these roles; otherwise the refusal. */
+  authorize(principal: P, roles: readonly Role[]): Ack<never> | null;
+  /** Whose ledger a command id is recorded in; null where this audience has no mutations. */
+  resultKey(principal: P, commandId: string): CommandKey | null;
+  budget: BudgetLimits;
+}
 
 export interface DispatchDeps {
   db: Kysely<Database>;
+  writes: WriteQueue;
   log: Logger;
-  handlers: Handlers;
   now: () => number;
 }
 
 type Reply = (ack: Ack<unknown>) => void;
 
-/** The handler table seen without its per-command types; `dispatch` has already parsed the input. */
+/** The handler tables seen without their per-command types; `dispatch` has already parsed the input. */
 type AnyHandler =
-  | { kind: 'query'; run(ctx: CommandContext, input: unknown): Promise<Ack<unknown>> }
+  | { kind: 'query'; run(ctx: CommandContext<Principal>, input: unknown): Promise<Ack<unknown>> }
   | {
       kind: 'mutation';
-      prepare(
-        ctx: Omit<CommandContext, 'db'>,
-        input: unknown,
-      ): Promise<(trx: Kysely<Database>) => Promise<Applied<unknown>>>;
+      prepare(ctx: Omit<CommandContext<Principal>, 'db'>, input: unknown): Promise<Apply<unknown>>;
     };
+type AnyEphemeralHandler = (ctx: EphemeralContext<Principal>, input: unknown) => void;
 
 /** Event names are client data: bounded before they reach a log line. */
 function printable(event: unknown): string {
   return typeof event === 'string' ? event.slice(0, 64) : typeof event;
 }
 
+const rateLimited = fail('rate_limited', 'Too many requests at once. Wait a moment; nothing was lost.');
+
 /**
- * The one place every client event passes through: unknown names, bad
- * payloads, missing roles, repeats and thrown errors are all answered here,
- * so handlers only see parsed input from a permitted user.
+ * The one place every client event passes through: budgets, unknown names,
+ * bad payloads, missing roles, repeats and thrown errors are all answered
+ * here, so handlers only see parsed input from a permitted principal.
  */
-export function attachDispatcher(deps: DispatchDeps, socket: HubSocket): void {
+export function attachDispatcher<P extends Principal, T extends CommandTable, E extends EphemeralTable>(
+  deps: DispatchDeps,
+  audience: Audience<P, T, E>,
+  socket: HubSocket,
+): void {
+  const principal = socket.data.principal as P;
+  const budget = new SocketBudget(audience.budget, deps.now);
+  const log = deps.log.child(principalLog(principal));
+
   socket.onAny((event: unknown, ...args: unknown[]) => {
     const last = args.at(-1);
-    if (typeof last !== 'function') {
-      // Every command is acknowledged; without an ack there is no one to answer, so nothing is done.
-      deps.log.debug({ event: printable(event) }, 'event without ack dropped');
+    const hasAck = typeof last === 'function';
+    if (!budget.takeEvent()) {
+      if (hasAck) safeReply(log, event, last as (answer: unknown) => void)(rateLimited);
       return;
     }
-    const ack = last as (answer: unknown) => void;
-    const reply: Reply = (answer) => {
-      try {
-        ack(answer);
-      } catch (err) {
-        deps.log.warn({ err, event: printable(event) }, 'ack failed');
-      }
-    };
+    if (!hasAck) {
+      // Without an ack only ephemeral events make sense; anything else has no one to answer.
+      ephemeral(deps, audience, socket, principal, log, event, args[0]);
+      return;
+    }
+    const reply = safeReply(log, event, last as (answer: unknown) => void);
+    const admission = budget.begin(socket);
+    if (admission !== 'ok') {
+      reply(rateLimited);
+      return;
+    }
     const payload = args.length > 1 ? args[0] : undefined;
-    dispatch(deps, socket, event, payload, reply).catch((err: unknown) => {
-      deps.log.error({ err, event: printable(event) }, 'command failed');
-      reply(fail('internal', 'Something went wrong on the hub. Try again.'));
-    });
+    dispatch(deps, audience, principal, log, event, payload, reply)
+      .catch((err: unknown) => {
+        log.error({ err, event: printable(event) }, 'command failed');
+        reply(fail('internal', 'Something went wrong on the hub. Try again.'));
+      })
+      .finally(() => budget.end());
   });
 }
 
-async function dispatch(
+function safeReply(log: Logger, event: unknown, ack: (answer: unknown) => void): Reply {
+  let answered = false;
+  return (answer) => {
+    if (answered) return;
+    answered = true;
+    try {
+      ack(answer);
+    } catch (err) {
+      log.warn({ err, event: printable(event) }, 'ack failed');
+    }
+  };
+}
+
+function ephemeral<P extends Principal, T extends CommandTable, E extends EphemeralTable>(
   deps: DispatchDeps,
+  audience: Audience<P, T, E>,
   socket: HubSocket,
+  principal: P,
+  log: Logger,
+  event: unknown,
+  payload: unknown,
+): void {
+  if (!hasName(audience.ephemerals, event)) {
+    log.debug({ event: printable(event) }, 'event without ack dropped');
+    return;
+  }
+  const spec = audience.ephemerals[event];
+  if (!spec) return;
+  const parsed = spec.input.safeParse(payload);
+  if (!parsed.success || audience.authorize(principal, spec.roles)) return;
+  const handler = (audience.ephemeralHandlers as unknown as Record<string, AnyEphemeralHandler>)[event];
+  if (!handler) return;
+  const ctx: EphemeralContext<Principal> = {
+    principal,
+    now: deps.now(),
+    log,
+    relay: (room, name, push) => {
+      // Typed by the caller's PushName; socket.io's own emit overloads cannot follow a generic name.
+      const target = socket.to(room).volatile as unknown as {
+        emit(event: string, payload: unknown): boolean;
+      };
+      target.emit(name, push);
+    },
+  };
+  try {
+    handler(ctx, parsed.data);
+  } catch (err) {
+    log.error({ err, event: printable(event) }, 'ephemeral event failed');
+  }
+}
+
+async function dispatch<P extends Principal, T extends CommandTable, E extends EphemeralTable>(
+  deps: DispatchDeps,
+  audience: Audience<P, T, E>,
+  principal: P,
+  baseLog: Logger,
   event: unknown,
   payload: unknown,
   reply: Reply,
 ): Promise<void> {
-  if (!isCommandName(event)) {
+  if (!hasName(audience.commands, event)) {
     reply(fail('invalid_input', 'Unknown command.'));
     return;
   }
-  const spec = commands[event];
+  const spec: CommandSpec | undefined = audience.commands[event];
+  if (!spec) return;
   const parsed = spec.input.safeParse(payload);
   if (!parsed.success) {
     reply(invalidInput(parsed.error));
     return;
   }
-  const session = socket.data.session;
-  const roles: readonly string[] = spec.roles;
-  if (roles.length > 0 && !session.roles.some((r) => roles.includes(r))) {
-    reply(fail('forbidden', 'Your role does not allow this.'));
+  const refusal = audience.authorize(principal, spec.roles);
+  if (refusal) {
+    reply(refusal);
     return;
   }
-  const handler: AnyHandler = deps.handlers[event];
-  const log = deps.log.child({ event, userId: session.id, orgId: session.organisation.id });
-  const ctx: CommandContext = { session, db: deps.db, now: deps.now(), log };
+  const handler = audience.handlers[event] as AnyHandler;
+  const log = baseLog.child({ event });
+  const now = deps.now();
   if (handler.kind === 'query') {
-    reply(await handler.run(ctx, parsed.data));
+    reply(await handler.run({ principal, db: deps.db, now, log }, parsed.data));
     return;
   }
-  const commandId = (parsed.data as { id?: unknown }).id;
-  if (typeof commandId !== 'string') throw new Error(`mutating command ${event} has no id`);
-  const key: CommandKey = { orgId: session.organisation.id, userId: session.id, commandId };
+  // A mutation's input has an id by type (see `mutation()` in shared/protocol/command.ts).
+  const commandId = (parsed.data as { id: string }).id;
+  const key = audience.resultKey(principal, commandId);
+  if (!key) {
+    reply(fail('forbidden', 'This connection cannot change anything.'));
+    return;
+  }
   const answered = await findResult(deps.db, key);
   if (answered) {
     reply(repeat(event, answered.event, answered.ack));
     return;
   }
-  const apply = await handler.prepare({ session, now: ctx.now, log }, parsed.data);
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const apply = await handler.prepare({ principal, now, log }, parsed.data);
+  const outcome = await deps.writes.run(async (trx) => {
     // Checked again inside: a concurrent copy of this command may have committed meanwhile.
     const raced = await findResult(trx, key);
     if (raced) return { repeat: raced, applied: null } as const;
     const applied = await apply(trx);
-    if (isFinal(applied.ack)) await storeResult(trx, key, event, applied.ack, ctx.now);
+    if (isFinal(applied.ack)) await storeResult(trx, key, event, applied.ack, now);
     return { repeat: null, applied } as const;
   });
   if (outcome.repeat) {
@@ -123,7 +217,7 @@ async function dispatch(
   }
 }
 
-function repeat(event: CommandName, storedEvent: string, ack: Ack<unknown>): Ack<unknown> {
+function repeat(event: string, storedEvent: string, ack: Ack<unknown>): Ack<unknown> {
   return storedEvent === event
     ? ack
     : fail('conflict', 'This command id was already used for another command.');

@@ -1,25 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import type { Ack } from '../../shared/protocol/ack';
-import type { SessionUser } from '../../shared/protocol/auth';
-import type { CommandName, CommandOutput, Commands } from '../../shared/protocol/events';
+import type {
+  CommandTable,
+  EphemeralTable,
+  MutationSpec,
+  NamesOf,
+  OutputOf,
+  ParsedOf,
+  QuerySpec,
+} from '../../shared/protocol/command';
+import type { PushName, PushPayload } from '../../shared/protocol/events';
 import type { Database } from '../store/schema';
+import type { Principal } from './principal';
 
-/** The payload after the command's schema parsed it (defaults applied, strings trimmed). */
-export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
-
-export interface CommandContext {
-  session: SessionUser;
+export interface CommandContext<P extends Principal> {
+  principal: P;
   /** For a mutation, the transaction the result is recorded in. */
   db: Kysely<Database>;
   now: number;
   log: Logger;
 }
 
-export interface QueryHandler<N extends CommandName> {
+export interface QueryHandler<P extends Principal, In, Out> {
   kind: 'query';
-  run(ctx: CommandContext, input: ParsedInput<N>): Promise<Ack<CommandOutput<N>>>;
+  run(ctx: CommandContext<P>, input: In): Promise<Ack<Out>>;
 }
 
 export interface Applied<T> {
@@ -30,19 +35,37 @@ export interface Applied<T> {
 
 export type Apply<T> = (trx: Kysely<Database>) => Promise<Applied<T>>;
 
-export interface MutationHandler<N extends CommandName> {
+export interface MutationHandler<P extends Principal, In, Out> {
   kind: 'mutation';
   /**
    * Slow work that needs no transaction (hashing a password) happens here,
    * outside the single SQLite writer; it returns what runs inside the
    * transaction that also records the result. Skipped for a repeated id.
    */
-  prepare(ctx: Omit<CommandContext, 'db'>, input: ParsedInput<N>): Promise<Apply<CommandOutput<N>>>;
+  prepare(ctx: Omit<CommandContext<P>, 'db'>, input: In): Promise<Apply<Out>>;
 }
 
-export type HandlerFor<N extends CommandName> = Commands[N]['mutating'] extends true
-  ? MutationHandler<N>
-  : QueryHandler<N>;
+export type HandlerFor<P extends Principal, S> = S extends MutationSpec
+  ? MutationHandler<P, ParsedOf<S>, OutputOf<S>>
+  : S extends QuerySpec
+    ? QueryHandler<P, ParsedOf<S>, OutputOf<S>>
+    : never;
 
-/** One handler for every command in `shared/protocol/events.ts`; a missing one is a type error. */
-export type Handlers = { [N in CommandName]: HandlerFor<N> };
+/** One handler per command of a table; a missing one is a type error. */
+export type Handlers<T extends CommandTable, P extends Principal> = {
+  [N in NamesOf<T>]: HandlerFor<P, T[N]>;
+};
+
+export interface EphemeralContext<P extends Principal> {
+  principal: P;
+  now: number;
+  log: Logger;
+  /** Sends a push to a room, volatile (dropped rather than queued for a slow client), never to the sender. */
+  relay<N extends PushName>(room: string, name: N, payload: PushPayload<N>): void;
+}
+
+export type EphemeralHandler<P extends Principal, In> = (ctx: EphemeralContext<P>, input: In) => void;
+
+export type EphemeralHandlers<T extends EphemeralTable, P extends Principal> = {
+  [N in NamesOf<T>]: EphemeralHandler<P, ParsedOf<T[N]>>;
+};

@@ -1,6 +1,6 @@
-import type { Server, Socket } from 'socket.io';
-import type { SessionUser } from '../../shared/protocol/auth';
+import type { Namespace, Server, Socket } from 'socket.io';
 import type { PushName, PushPayload } from '../../shared/protocol/events';
+import type { Principal } from './principal';
 
 /** Client events are checked at run time by the dispatcher, so they are not typed here. */
 type ClientEvents = Record<string, (...args: unknown[]) => void>;
@@ -8,12 +8,10 @@ type ClientEvents = Record<string, (...args: unknown[]) => void>;
 export type PushEvents = { [N in PushName]: (payload: PushPayload<N>) => void };
 
 export interface SocketData {
-  /** Set by the auth middleware before the connection is accepted. */
-  session: SessionUser;
+  /** Set by the namespace's auth middleware before the connection is accepted. */
+  principal: Principal;
 }
 
 export type HubServer = Server<ClientEvents, PushEvents, Record<string, never>, SocketData>;
+export type HubNamespace = Namespace<ClientEvents, PushEvents, Record<string, never>, SocketData>;
 export type HubSocket = Socket<ClientEvents, PushEvents, Record<string, never>, SocketData>;
-
-export const orgRoom = (orgId: number): string => `org:${orgId}`;
-export const userRoom = (userId: number): string => `user:${userId}`;

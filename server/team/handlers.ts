@@ -1,44 +1,56 @@
 import { ok } from '../../shared/protocol/ack';
-import type { MutationHandler, QueryHandler } from '../protocol/handler';
+import type { teamCommands, teamEphemerals } from '../../shared/protocol/team';
+import type { EphemeralHandlers, Handlers } from '../protocol/handler';
+import type { WorkerPrincipal } from '../protocol/principal';
+import { rooms } from '../protocol/rooms';
 import type { HubServer } from '../protocol/socket-types';
-import { orgRoom } from '../protocol/socket-types';
-import { appendTeamMessage, teamHistory } from './store';
+import { appendTeamMessage, teamPage } from './store';
 
-const defaultHistoryLimit = 50;
+const defaultPageSize = 50;
 
-export function teamPostHandler(io: HubServer): MutationHandler<'team.post'> {
+export function teamHandlers(io: HubServer): Handlers<typeof teamCommands, WorkerPrincipal> {
   return {
-    kind: 'mutation',
-    prepare(ctx, input) {
-      return Promise.resolve(async (trx) => {
-        const orgId = ctx.session.organisation.id;
-        const message = await appendTeamMessage(trx, {
-          orgId,
-          commandId: input.id,
-          author: { id: ctx.session.id, displayName: ctx.session.displayName },
-          body: input.body,
-          now: ctx.now,
+    'team.post': {
+      kind: 'mutation',
+      prepare(ctx, input) {
+        return Promise.resolve(async (trx) => {
+          const { user } = ctx.principal;
+          const message = await appendTeamMessage(trx, {
+            orgId: user.organisation.id,
+            commandId: input.id,
+            authorId: user.id,
+            body: input.body,
+            now: ctx.now,
+          });
+          return {
+            ack: ok({ message }),
+            after: () =>
+              io.to(rooms.team(user.organisation.id)).emit('team.message', { stream: 'team', message }),
+          };
         });
-        return {
-          ack: ok({ message }),
-          after: () => io.to(orgRoom(orgId)).emit('team.message', { stream: 'team', message }),
-        };
-      });
+      },
+    },
+
+    /** The newest page on first load, older pages on demand, and exactly a gap's seqs after one. */
+    'team.history': {
+      kind: 'query',
+      async run(ctx, input) {
+        return ok(
+          await teamPage(ctx.db, ctx.principal.user.organisation.id, {
+            ...input,
+            limit: input.limit ?? defaultPageSize,
+          }),
+        );
+      },
     },
   };
 }
 
-/** What a client asks for when it sees a gap in the team stream's seq, or on first load. */
-export const teamHistoryHandler: QueryHandler<'team.history'> = {
-  kind: 'query',
-  async run(ctx, input) {
-    return ok(
-      await teamHistory(
-        ctx.db,
-        ctx.session.organisation.id,
-        input.afterSeq ?? 0,
-        input.limit ?? defaultHistoryLimit,
-      ),
-    );
+export const teamEphemeralHandlers: EphemeralHandlers<typeof teamEphemerals, WorkerPrincipal> = {
+  'team.typing': (ctx) => {
+    const { user } = ctx.principal;
+    ctx.relay(rooms.team(user.organisation.id), 'team.typing', {
+      author: { id: user.id, displayName: user.displayName },
+    });
   },
 };

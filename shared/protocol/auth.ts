@@ -1,22 +1,22 @@
 import { z } from 'zod';
+import { text } from './text';
 
 export const roles = ['agent', 'anchor', 'supervisor', 'admin'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = text()
   .trim()
   .min(2)
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash or underscore only');
 /** Long enough for a passphrase, short enough that scrypt cannot be made to chew megabytes. */
-export const passwordSchema = z.string().min(8).max(256);
-export const displayNameSchema = z.string().trim().min(1).max(80);
+export const passwordSchema = text().min(8).max(256);
+export const displayNameSchema = text().trim().min(1).max(80);
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: text().trim().min(1).max(64),
+  password: text().min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -30,8 +30,8 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 /** First-run setup of a hub started without --demo and without --admin-password. */
 export const setupRequestSchema = z.object({
-  code: z.string().trim().min(1).max(64),
-  organisation: z.string().trim().min(1).max(120),
+  code: text().trim().min(1).max(64),
+  organisation: text().trim().min(1).max(120),
   username: usernameSchema,
   displayName: displayNameSchema,
   password: passwordSchema,

@@ -1,76 +1,73 @@
 import type { z } from 'zod';
-import type { Role } from './auth';
-import * as admin from './admin';
-import * as session from './session';
-import * as team from './team';
+import type {
+  EphemeralTable,
+  InputOf,
+  MutationNames,
+  NamesOf,
+  OutputOf,
+  ParsedOf,
+  PushTable,
+  QueryNames,
+} from './command';
+import { hasName } from './command';
+import { adminCommands } from './admin';
+import { publicCommands } from './public';
+import { sessionCommands } from './session';
+import { teamCommands, teamEphemerals, teamPushes } from './team';
 
-interface CommandSpec<I extends z.ZodType, O extends z.ZodType, M extends boolean> {
-  input: I;
-  output: O;
-  /** Mutating commands carry a UUIDv7 `id` and are applied once per id. */
-  mutating: M;
-  /** Any one of these roles may call it; empty means every signed-in user. */
-  roles: readonly Role[];
-}
-
-function command<I extends z.ZodType, O extends z.ZodType, M extends boolean>(
-  spec: CommandSpec<I, O, M>,
-): CommandSpec<I, O, M> {
-  return spec;
-}
-
-/** Every client → hub socket.io event. The hub rejects any event not named here. */
-export const commands = {
-  'session.whoami': command({
-    input: session.whoamiInput,
-    output: session.whoamiOutput,
-    mutating: false,
-    roles: [],
-  }),
-  'admin.users.list': command({
-    input: admin.listUsersInput,
-    output: admin.listUsersOutput,
-    mutating: false,
-    roles: ['admin', 'supervisor'],
-  }),
-  'admin.users.create': command({
-    input: admin.createUserInput,
-    output: admin.createUserOutput,
-    mutating: true,
-    roles: ['admin'],
-  }),
-  'admin.users.resetPassword': command({
-    input: admin.resetPasswordInput,
-    output: admin.resetPasswordOutput,
-    mutating: true,
-    roles: ['admin'],
-  }),
-  'team.post': command({ input: team.teamPostInput, output: team.teamPostOutput, mutating: true, roles: [] }),
-  'team.history': command({
-    input: team.teamHistoryInput,
-    output: team.teamHistoryOutput,
-    mutating: false,
-    roles: [],
-  }),
+/**
+ * Audiences: each kind of principal the hub serves has its own socket.io
+ * namespace, its own table of events, its own auth and its own budget. A
+ * socket can only ever call what its audience's table names, so a viewer can
+ * never reach a worker's command, whatever it sends.
+ *
+ * Adding a job's events: export its tables from `shared/protocol/<job>.ts`
+ * and spread them here (one line), then its handlers from `server/<job>/`.
+ */
+export const namespaces = {
+  /** Signed-in workers: agents, anchors, supervisors, admins. */
+  worker: '/',
+  /** Anyone, before sign-in: the hub says who it is. */
+  guest: '/public',
 } as const;
+export type PrincipalKind = keyof typeof namespaces;
+
+/** Every client → hub command a signed-in worker may send. The hub rejects any event not named here. */
+export const commands = {
+  ...sessionCommands,
+  ...adminCommands,
+  ...teamCommands,
+};
+/** Every no-ack event a signed-in worker may send. */
+export const ephemerals = { ...teamEphemerals } satisfies EphemeralTable;
+/** Every hub → worker push. */
+export const pushes = { ...teamPushes } satisfies PushTable;
+
+/** What an anonymous socket on `/public` may send. */
+export const guestCommands = { ...publicCommands };
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
-export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
-export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
-export type MutatingCommandName = {
-  [N in CommandName]: Commands[N]['mutating'] extends true ? N : never;
-}[CommandName];
+export type CommandName = NamesOf<Commands>;
+export type CommandInput<N extends CommandName> = InputOf<Commands[N]>;
+export type CommandParsed<N extends CommandName> = ParsedOf<Commands[N]>;
+export type CommandOutput<N extends CommandName> = OutputOf<Commands[N]>;
+export type MutatingCommandName = MutationNames<Commands>;
+export type QueryCommandName = QueryNames<Commands>;
+
+export type EphemeralName = NamesOf<typeof ephemerals>;
+export type EphemeralInput<N extends EphemeralName> = InputOf<(typeof ephemerals)[N]>;
 
 export const commandNames = Object.keys(commands) as CommandName[];
+export const mutatingCommandNames = commandNames.filter(
+  (n): n is MutatingCommandName => commands[n].kind === 'mutation',
+);
 
 export function isCommandName(name: unknown): name is CommandName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+  return hasName(commands, name);
+}
+export function isMutatingCommandName(name: unknown): name is MutatingCommandName {
+  return isCommandName(name) && commands[name].kind === 'mutation';
 }
 
-/** Every hub → client push event. */
-export const pushes = {
-  'team.message': team.teamMessagePush,
-} as const;
-export type PushName = keyof typeof pushes;
-export type PushPayload<N extends PushName> = z.output<(typeof pushes)[N]>;
+export type PushName = NamesOf<typeof pushes>;
+export type PushPayload<N extends PushName> = z.output<(typeof pushes)[N]['payload']>;

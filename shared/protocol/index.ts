@@ -1,9 +1,15 @@
 export * from './ack';
 export * from './ids';
 export * from './auth';
+export * from './command';
 export * from './events';
+export * from './stream';
+export * from './text';
 export * as adminProtocol from './admin';
+export * as publicProtocol from './public';
 export * as sessionProtocol from './session';
 export * as teamProtocol from './team';
 export type { TeamMessage } from './team';
 export type { UserSummary } from './admin';
+export type { HubHello } from './public';
+export { protocolVersion } from './public';

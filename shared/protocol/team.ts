@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { ephemeral, mutation, push, query } from './command';
 import { commandIdSchema, epochMsSchema } from './ids';
+import { streamPageInput, streamPageOutput } from './stream';
+import { text } from './text';
 
 /**
  * The team board: short notes between home-based workers and their supervisor
@@ -16,21 +19,38 @@ export const teamMessageSchema = z.object({
 });
 export type TeamMessage = z.infer<typeof teamMessageSchema>;
 
-export const teamBodySchema = z.string().trim().min(1).max(2000);
+export const teamBodySchema = text().trim().min(1).max(2000);
 
 export const teamPostInput = z.object({ id: commandIdSchema, body: teamBodySchema }).strict();
 export const teamPostOutput = z.object({ message: teamMessageSchema });
 
-export const teamHistoryInput = z
-  .object({
-    afterSeq: z.number().int().nonnegative().optional(),
-    limit: z.number().int().min(1).max(200).optional(),
-  })
-  .strict();
-export const teamHistoryOutput = z.object({
-  messages: z.array(teamMessageSchema),
-  lastSeq: z.number().int().nonnegative(),
-});
+export const teamHistoryInput = streamPageInput;
+export const teamHistoryOutput = streamPageOutput(teamMessageSchema);
 
 /** hub → client push, on the org's team stream. */
 export const teamMessagePush = z.object({ stream: z.literal('team'), message: teamMessageSchema });
+
+/** "Someone is writing a note": shown for a few seconds, never stored. */
+export const teamTypingInput = z.object({}).strict();
+export const teamTypingPush = z.object({
+  author: z.object({ id: z.number().int(), displayName: z.string() }),
+});
+
+export const teamCommands = {
+  'team.post': mutation({
+    input: teamPostInput,
+    output: teamPostOutput,
+    roles: [],
+    outbox: { lane: () => 'team', typed: (input) => input.body },
+  }),
+  'team.history': query({ input: teamHistoryInput, output: teamHistoryOutput, roles: [] }),
+};
+
+export const teamEphemerals = {
+  'team.typing': ephemeral({ input: teamTypingInput, roles: [], perSecond: 1 }),
+};
+
+export const teamPushes = {
+  'team.message': push({ payload: teamMessagePush, durable: true }),
+  'team.typing': push({ payload: teamTypingPush, durable: false }),
+};

@@ -105,7 +105,7 @@ describe('a hub killed mid-stream loses nothing and applies nothing twice', () =
     console.log(`killed after ${killedAt} acks, ${appliedAtKill} applied; ${resent} commands sent twice`);
 
     const history = expectOk(await call(socket, 'team.history', { limit: 200 }));
-    const posted = history.messages.filter((m) => m.body.startsWith('order note '));
+    const posted = history.items.filter((m) => m.body.startsWith('order note '));
     expect(posted.map((m) => m.body)).toEqual(bodies);
     expect(new Set(posted.map((m) => m.seq)).size).toBe(50);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamMessage } from '../../shared/protocol/team';
 import type { ClientSocket, TestHub } from '../support/hub-client';
-import { call, expectOk, newId, signIn, startHub } from '../support/hub-client';
+import { call, expectOk, newId, signIn, startHub, unlimitedBudget } from '../support/hub-client';
 
 describe('mutating commands apply once per id', () => {
   let t: TestHub;
@@ -10,7 +10,8 @@ describe('mutating commands apply once per id', () => {
   const pushes: TeamMessage[] = [];
 
   beforeAll(async () => {
-    t = await startHub({ demo: true });
+    // Twenty posts at once from one socket, past a worker's in-flight budget: this file tests ordering, not budgets.
+    t = await startHub({ demo: true, budgets: { worker: unlimitedBudget } });
     agent = await signIn(t.hub.url, 'agent', 'wings-demo');
     employer = await signIn(t.hub.url, 'employer', 'wings-demo');
     employer.on('team.message', (p: { message: TeamMessage }) => pushes.push(p.message));
@@ -22,7 +23,7 @@ describe('mutating commands apply once per id', () => {
   });
 
   async function bodies(): Promise<string[]> {
-    return expectOk(await call(employer, 'team.history', { limit: 200 })).messages.map((m) => m.body);
+    return expectOk(await call(employer, 'team.history', { limit: 200 })).items.map((m) => m.body);
   }
 
   it('answers a repeated team.post with the first result', async () => {
@@ -60,7 +61,7 @@ describe('mutating commands apply once per id', () => {
     const history = expectOk(
       await call(employer, 'team.history', { afterSeq: (seqs[0] ?? 1) - 1, limit: 20 }),
     );
-    expect(history.messages.map((m) => m.seq)).toEqual(seqs);
+    expect(history.items.map((m) => m.seq)).toEqual(seqs);
     expect(history.lastSeq).toBe(seqs.at(-1));
   });
 
@@ -109,9 +110,9 @@ describe('mutating commands apply once per id', () => {
 
   it('lets a client fill a seq gap from history', async () => {
     const all = expectOk(await call(employer, 'team.history', { limit: 200 }));
-    const gapAfter = all.messages[1]?.seq ?? 0;
+    const gapAfter = all.items[1]?.seq ?? 0;
     const missed = expectOk(await call(employer, 'team.history', { afterSeq: gapAfter, limit: 2 }));
-    expect(missed.messages.map((m) => m.seq)).toEqual([gapAfter + 1, gapAfter + 2]);
+    expect(missed.items.map((m) => m.seq)).toEqual([gapAfter + 1, gapAfter + 2]);
     expect(missed.lastSeq).toBe(all.lastSeq);
   });
 });

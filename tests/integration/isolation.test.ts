@@ -49,9 +49,9 @@ describe('organisations are isolated', () => {
 
     const aAfter = expectOk(await call(a, 'team.history', { limit: 200 }));
     expect(aAfter).toEqual(aBefore);
-    expect(aAfter.messages.map((m) => m.body)).not.toContain('orchard secret');
+    expect(aAfter.items.map((m) => m.body)).not.toContain('orchard secret');
     const bHistory = expectOk(await call(b, 'team.history', {}));
-    expect(bHistory.messages.map((m) => m.body)).toEqual(['orchard secret']);
+    expect(bHistory.items.map((m) => m.body)).toEqual(['orchard secret']);
     expect(bHistory.lastSeq).toBe(1);
 
     // A post in A after B's reaches A, proving A's socket is live and had simply not seen B's.

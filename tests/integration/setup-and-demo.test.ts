@@ -117,8 +117,8 @@ describe('demo data', () => {
     expect(first.hub.setupCode).toBeNull();
     const socket = await signIn(first.hub.url, 'employer', 'wings-demo');
     const history = expectOk(await call(socket, 'team.history', {}));
-    expect(history.messages.length).toBeGreaterThanOrEqual(2);
-    expect(history.messages.map((m) => m.seq)).toEqual(history.messages.map((_, i) => i + 1));
+    expect(history.items.length).toBeGreaterThanOrEqual(2);
+    expect(history.items.map((m) => m.seq)).toEqual(history.items.map((_, i) => i + 1));
     socket.close();
     await first.stop({ keep: true });
     const seeded = await counts(dataDir);

@@ -114,3 +114,11 @@ export function expectOk<T>(ack: Ack<T>): T {
 }
 
 export const newId = (): string => uuidv7();
+
+/** For tests that flood one socket on purpose and test something other than the budget. */
+export const unlimitedBudget = {
+  eventsPerSecond: 1e9,
+  burst: 1e9,
+  maxInFlight: 1e9,
+  maxBufferedBytes: Number.MAX_SAFE_INTEGER,
+};

@@ -75,7 +75,7 @@ describe('command schemas', () => {
   it('requires a command id on exactly the mutating commands', () => {
     for (const name of commandNames) {
       const shape = (commands[name].input as unknown as z.ZodObject).shape;
-      expect('id' in shape, name).toBe(commands[name].mutating);
+      expect('id' in shape, name).toBe(commands[name].kind === 'mutation');
     }
   });
 
@@ -118,7 +118,9 @@ describe('command schemas', () => {
     expect(teamMessagePush.safeParse({ stream: 'team', message: { ...message, seq: 0 } }).success).toBe(
       false,
     );
-    expect(Object.keys(pushes)).toEqual(['team.message']);
+    expect(Object.keys(pushes)).toEqual(['team.message', 'team.typing']);
+    expect(pushes['team.message'].durable).toBe(true);
+    expect(pushes['team.typing'].durable).toBe(false);
   });
 
   it('recognises command names without being fooled by the prototype', () => {

@@ -25,7 +25,7 @@ function fakeHub(last: number) {
       const limit = input.limit ?? 50;
       const messages = [];
       for (let seq = after + 1; seq <= Math.min(last, after + limit); seq++) messages.push(note(seq));
-      return ok({ messages, lastSeq: last });
+      return ok({ items: messages, lastSeq: last });
     },
     onPush: (_name, handler) => {
       push = handler;

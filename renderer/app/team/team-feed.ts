@@ -93,10 +93,10 @@ export class TeamFeed {
           return;
         }
         this.setError(null);
-        this.merge(ack.data.messages);
-        const highest = Math.max(this.lastSeq ?? 0, ...ack.data.messages.map((m) => m.seq));
+        this.merge(ack.data.items);
+        const highest = Math.max(this.lastSeq ?? 0, ...ack.data.items.map((m) => m.seq));
         this.lastSeq = highest;
-        if (ack.data.messages.length < pageSize || highest >= ack.data.lastSeq) break;
+        if (ack.data.items.length < pageSize || highest >= ack.data.lastSeq) break;
       }
     } while (this.again);
   }
