@@ -12,7 +12,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const stages = [
   { name: 'lint', cmd: npm, args: ['run', 'lint'] },
   { name: 'typecheck', cmd: npm, args: ['run', 'typecheck'] },
-  ...['unit', 'integration'].map((project) => ({
+  ...['unit', 'dom', 'integration'].map((project) => ({
     name: project,
     cmd: npx,
     args: [
