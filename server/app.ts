@@ -26,6 +26,8 @@ import type { HubServer } from './protocol/socket-types';
 import { createDatabase, migrateToLatest } from './store/database';
 import type { Database } from './store/schema';
 import { WriteQueue } from './store/write-queue';
+import { startHousekeeping, type Housekeeping } from './store/housekeeping';
+import { sweepCommandResults } from './protocol/command-results';
 
 export interface HubConfig {
   dataDir: string;
@@ -107,6 +109,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
   });
 
   let httpServer: HttpServer | null = null;
+  let housekeeping: Housekeeping | null = null;
   try {
     const { credentials, setupCode } = await prepareStore(db, config, log, now());
     const auth: AuthDeps = {
@@ -125,6 +128,8 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       serveClient: false,
     });
     const dispatch: DispatchDeps = { db, writes: new WriteQueue(db), log, now };
+    housekeeping = startHousekeeping(db, { commandResults: sweepCommandResults }, log, now);
+    void housekeeping.runNow();
     const workers = workerAudience(
       { io, limiter: auth.limiter },
       config.budgets?.worker ?? defaultBudgets.worker,
@@ -159,6 +164,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        await housekeeping?.stop();
         await new Promise<void>((resolve) => {
           io.close(() => resolve());
           // Keep-alive HTTP clients would otherwise hold the server open for seconds.
@@ -182,6 +188,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       close,
     };
   } catch (err) {
+    await housekeeping?.stop();
     httpServer?.close();
     await db.destroy();
     throw err;

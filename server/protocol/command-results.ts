@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Ack, ErrorCode } from '../../shared/protocol/ack';
+import { commandResultRetentionMs } from '../../shared/protocol/retention';
 import type { Database } from '../store/schema';
 
 export interface CommandKey {
@@ -49,4 +50,17 @@ const transient = new Set<ErrorCode>(['unavailable', 'internal', 'rate_limited',
 
 export function isFinal(ack: Ack<unknown>): boolean {
   return ack.ok || !transient.has(ack.error.code);
+}
+
+/**
+ * Results older than the retention rule are no longer needed: no outbox
+ * resends an id that old (it gives up a day earlier, see
+ * shared/protocol/retention.ts), so the table stays about a week deep.
+ */
+export async function sweepCommandResults(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db
+    .deleteFrom('command_results')
+    .where('created_at', '<', now - commandResultRetentionMs)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

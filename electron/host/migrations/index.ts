@@ -1,0 +1,10 @@
+import type { HostDb } from '../host-db';
+import { initial } from './001_initial';
+
+/**
+ * Numbered host schema migrations, one file per version: entry N brings
+ * `user_version` from N-1 to N. Append only; never edit a shipped step, since
+ * workers' disks already ran it. Each has an upgrade test that starts from a
+ * file at the version before.
+ */
+export const hostMigrations: ReadonlyArray<(db: HostDb) => void> = [initial];
