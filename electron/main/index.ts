@@ -9,6 +9,7 @@ import { connectHub, demoPasswordOf, type HubConnection } from '../host/embedded
 import { createHostServices, type HostServices, type HubInfo } from '../host/services';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerBridgeIpc } from './ipc';
+import { applyApplicationMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { builtAppOrigin, originOf } from './origin';
 import { electronPlatform } from './platform';
@@ -38,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('org.wings.workstation');
+  applyApplicationMenu();
   const userData = app.getPath('userData');
   const nativeBinding = electronSqliteBinding();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commandIdSchema } from '../protocol';
+import { isExternalWebUrl } from './external-url';
 import { outboxEntrySchema } from './outbox';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
@@ -53,7 +54,7 @@ export const channels = {
   'outbox.remove': channel({ input: z.object({ id: commandIdSchema }).strict(), output: empty }),
   'window.flash': channel({ input: z.object({ reason: z.string().max(200) }).strict(), output: empty }),
   'shell.openExternal': channel({
-    input: z.object({ url: z.url({ protocol: /^(https?|mailto)$/ }).max(2048) }).strict(),
+    input: z.object({ url: z.url().max(2048).refine(isExternalWebUrl, 'not an outside web link') }).strict(),
     output: empty,
   }),
 } as const;
