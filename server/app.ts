@@ -8,15 +8,19 @@ import type { Kysely } from 'kysely';
 import type { LevelWithSilentOrString, Logger } from 'pino';
 import { pino } from 'pino';
 import { Server } from 'socket.io';
-import type { AuthDeps } from './auth/login';
-import { LoginLimiter } from './auth/rate-limit';
-import { loadTokenKey } from './auth/secret';
+import { createAuth } from './auth/deps';
+import { authSweeps } from './auth/sweeps';
+import { tokenKeyFileName } from './auth/secret';
 import { bootstrapAdmin, newSetupCode, SetupGate } from './auth/setup';
 import { guestAuth, socketAuth } from './auth/socket-auth';
 import { countOrganisations } from './auth/users';
 import type { DemoCredential } from './demo/seed';
 import { demoCredentials, seedDemo } from './demo/seed';
+import { guardEdge, httpServerOptions, socketServerOptions } from './http/edge';
+import { defaultConnectionLimits, type ConnectionLimits } from './http/limits';
+import { createOriginPolicy } from './http/origins';
 import { createRouter } from './http/router';
+import { SessionGuard } from './http/session-guard';
 import { namespaces, type PrincipalKind } from '../shared/protocol/events';
 import type { BudgetLimits } from './protocol/budget';
 import { defaultBudgets, guestAudience, workerAudience } from './protocol/audiences';
@@ -49,6 +53,14 @@ export interface HubConfig {
   routes?: Array<{ prefix: string; handler: (req: IncomingMessage, res: ServerResponse) => void }>;
   /** Per-socket budgets by principal kind; tests that flood on purpose raise them. */
   budgets?: Partial<Record<PrincipalKind, BudgetLimits>>;
+  /**
+   * Browser origins, besides the hub's own pages and `wings://app`, that may
+   * call the API and open sockets (`--allow-origin`): a web-mode workstation
+   * served from another port, or the hub's public address behind a proxy.
+   */
+  allowedOrigins?: string[];
+  /** Connection caps and timeouts at the edge (`server/http/limits.ts`); each one defaults on its own. */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
 
 export interface Hub {
@@ -100,41 +112,48 @@ async function prepareStore(
 export async function createHub(config: HubConfig): Promise<Hub> {
   const log = config.logger ?? pino({ name: 'hub', level: config.logLevel ?? 'info' });
   const host = config.host ?? '127.0.0.1';
+  // Before the store is opened: a mistyped --allow-origin stops the start, it is not ignored.
+  const origins = createOriginPolicy(config.allowedOrigins);
+  const limits: ConnectionLimits = { ...defaultConnectionLimits(), ...config.connectionLimits };
   const now = () => Date.now();
   mkdirSync(config.dataDir, { recursive: true });
   const db = createDatabase({
     kind: 'sqlite',
     file: join(config.dataDir, 'hub.sqlite'),
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    // A key file without its store is a hub that lost its data, not a new one.
+    companions: [join(config.dataDir, tokenKeyFileName)],
   });
 
   let httpServer: HttpServer | null = null;
   let housekeeping: Housekeeping | null = null;
   try {
     const { credentials, setupCode } = await prepareStore(db, config, log, now());
-    const auth: AuthDeps = {
-      db,
-      tokenKey: await loadTokenKey(db, now()),
-      limiter: new LoginLimiter(db),
-      log,
-      now,
-    };
+    const auth = await createAuth({ db, dataDir: config.dataDir, log, now });
     const setup = new SetupGate(setupCode);
-    const server = createServer(createRouter({ auth, setup, routes: config.routes ?? [], log }));
+    const server = createServer(
+      httpServerOptions(limits),
+      createRouter({ auth, setup, routes: config.routes ?? [], origins, log }),
+    );
     httpServer = server;
+    // No `cors` option: socket-origin.ts answers CORS for allowed pages only (it needs the Host header).
     const io: HubServer = new Server(server, {
-      cors: { origin: '*' },
+      ...socketServerOptions(limits, origins),
       maxHttpBufferSize: maxSocketMessageBytes,
       serveClient: false,
     });
+    guardEdge(server, io.engine, limits, origins, log);
+    const sessions = new SessionGuard(io.engine, limits, log);
     const dispatch: DispatchDeps = { db, writes: new WriteQueue(db), log, now };
-    housekeeping = startHousekeeping(db, { commandResults: sweepCommandResults }, log, now);
+    housekeeping = startHousekeeping(db, { commandResults: sweepCommandResults, ...authSweeps }, log, now);
     void housekeeping.runNow();
     const workers = workerAudience(
       { io, limiter: auth.limiter },
       config.budgets?.worker ?? defaultBudgets.worker,
     );
+    auth.revocations.attach((tokenId) => io.in(rooms.token(tokenId)).disconnectSockets(true));
     io.use(socketAuth(auth));
+    io.use(sessions.afterAuth);
     io.on('connection', (socket) => {
       const { principal } = socket.data;
       if (principal.kind !== 'worker') return void socket.disconnect(true);

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { createHub } from './app';
+import { normalizeOrigin } from './http/origins';
 
 const usage =
-  'usage: npm run hub -- --port <p> --data <dir> [--host <h>] [--demo] [--admin-password <pw>] [--log-level <lvl>]';
+  'usage: npm run hub -- --port <p> --data <dir> [--host <h>] [--demo] [--admin-password <pw>] [--log-level <lvl>]' +
+  ' [--allow-origin <origin>]… [--max-signed-in-per-address <n>]';
 const passwordRule = 'must be 8 to 256 characters';
 
 const flagsSchema = z
@@ -26,6 +28,19 @@ const flagsSchema = z
     demo: z.boolean().default(false),
     'admin-password': z.string().min(8, passwordRule).max(256, passwordRule).optional(),
     'log-level': z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    'allow-origin': z
+      .array(
+        z
+          .string()
+          .refine((o) => normalizeOrigin(o) !== null, 'must be an origin such as http://127.0.0.1:5170'),
+      )
+      .default([]),
+    'max-signed-in-per-address': z
+      .string()
+      .regex(/^\d{1,7}$/, 'must be a whole number from 1')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be a whole number from 1'))
+      .optional(),
   })
   .strict();
 
@@ -45,6 +60,8 @@ function readFlags(): z.output<typeof flagsSchema> {
         demo: { type: 'boolean' },
         'admin-password': { type: 'string' },
         'log-level': { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'max-signed-in-per-address': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -55,7 +72,8 @@ function readFlags(): z.output<typeof flagsSchema> {
   const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fail(issue ? `--${issue.path.join('.')} ${issue.message}` : 'bad flags');
+    // The flag's name only: a repeated flag's issue path also holds the index (`allow-origin.1`).
+    fail(issue ? `--${String(issue.path[0])} ${issue.message}` : 'bad flags');
   }
   return parsed.data;
 }
@@ -72,6 +90,10 @@ async function main(): Promise<void> {
     port: flags.port,
     demo: flags.demo,
     ...(flags['admin-password'] !== undefined ? { adminPassword: flags['admin-password'] } : {}),
+    allowedOrigins: flags['allow-origin'],
+    ...(flags['max-signed-in-per-address'] !== undefined
+      ? { connectionLimits: { maxSignedInPerAddress: flags['max-signed-in-per-address'] } }
+      : {}),
     logger,
   });
 

@@ -7,7 +7,11 @@ import { httpError } from '../http/respond';
 import type { Database } from '../store/schema';
 import type { AuthDeps } from './login';
 import { issueToken } from './login';
+import type { LoginLimits } from './backoff';
+import { retryAfterSeconds } from './backoff';
+import { MemoryAttempts } from './memory-attempts';
 import { hashPassword } from './password';
+import { sourceOf } from './source';
 import { countOrganisations, createOrganisation, createUser } from './users';
 
 /** No 0/O or 1/I/L: the code may be read aloud or typed with an on-screen keyboard. */
@@ -23,15 +27,32 @@ function canonical(code: string): Buffer {
   return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest();
 }
 
-/** A username no one can register, so setup attempts get their own failure counter. */
-const setupLimiterKey = '#setup';
+/**
+ * Wrong codes per source: five free, then a doubling wait. About 59 bits
+ * against a few tries an hour per source is safe without a global cap, which
+ * would let anyone block the owner's own setup.
+ */
+export const setupLimits: LoginLimits = {
+  pair: { free: 5, baseMs: 30_000, maxMs: 15 * 60_000 },
+  source: { free: 5, baseMs: 30_000, maxMs: 15 * 60_000 },
+  keepMs: 24 * 60 * 60_000,
+};
+
+/** The one key setup attempts are counted under, per source; nothing else reads this limiter. */
+const setupAttempt = 'setup';
 
 /**
  * Holds the one-time code of a hub that has no organisation yet. Setup
  * creates the first organisation and its admin, once; the code then dies.
+ * Wrong codes have their own limiter, in memory like the code itself (a
+ * restart makes a new code): sign-ins never touch it, whatever username they
+ * name, and wrong codes never slow a sign-in.
  */
 export class SetupGate {
-  constructor(private current: string | null) {}
+  constructor(
+    private current: string | null,
+    private readonly attempts = new MemoryAttempts(setupLimits, 10_000),
+  ) {}
 
   get code(): string | null {
     return this.current;
@@ -42,12 +63,18 @@ export class SetupGate {
     const parsed = setupRequestSchema.safeParse(body);
     if (!parsed.success)
       return httpError('invalid_input', 'The request is not valid.', toIssues(parsed.error));
-    const attempt = await deps.limiter.begin(setupLimiterKey, ip, deps.now());
-    if (attempt === null) return httpError('rate_limited', 'Too many wrong setup codes. Wait and try again.');
+    const source = sourceOf(ip);
+    const attempt = this.attempts.begin(setupAttempt, source, deps.now());
+    if (!attempt.allowed)
+      return {
+        ...httpError('rate_limited', 'Too many wrong setup codes. Wait and try again.'),
+        headers: { 'retry-after': retryAfterSeconds(attempt.retryAfterMs) },
+      };
     if (!timingSafeEqual(canonical(parsed.data.code), canonical(this.current))) {
-      deps.log.warn({ ip }, 'wrong setup code');
+      deps.log.warn({ source }, 'wrong setup code');
       return httpError('unauthorized', 'The setup code is wrong.');
     }
+    this.attempts.forgive(setupAttempt, source);
     const passwordHash = await hashPassword(parsed.data.password);
     const now = deps.now();
     const created = await deps.db.transaction().execute(async (trx) => {
@@ -66,7 +93,6 @@ export class SetupGate {
     });
     this.current = null;
     if (!created) return httpError('conflict', 'This hub is already set up.');
-    await deps.limiter.succeeded(attempt, setupLimiterKey);
     deps.log.info({ orgId: created.orgId, userId: created.id }, 'hub set up');
     return { status: 200, body: issueToken(deps, created, now) };
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ExtendedError } from 'socket.io';
 import { socketAuthSchema } from '../../shared/protocol/auth';
 import type { HubSocket } from '../protocol/socket-types';
@@ -11,8 +10,9 @@ export const unauthorizedMessage = 'unauthorized';
 
 /**
  * socket.io middleware: a connection is accepted only with a genuine,
- * unexpired token whose user still exists and whose password has not been
- * reset since it was issued.
+ * unexpired token that was not signed out, whose user still exists and whose
+ * password has not been reset since it was issued. The socket's `tokenId` is
+ * the token's own id, so signing out ends exactly the sockets it opened.
  */
 export function socketAuth(deps: AuthDeps) {
   return (socket: HubSocket, next: (err?: ExtendedError) => void): void => {
@@ -30,17 +30,14 @@ async function authenticate(deps: AuthDeps, socket: HubSocket): Promise<boolean>
   const auth = socketAuthSchema.safeParse(socket.handshake.auth);
   if (!auth.success) return false;
   const claims = verifyToken(deps.tokenKey, auth.data.token, deps.now());
-  if (!claims) return false;
+  if (!claims || (await deps.revocations.isRevoked(claims.id))) return false;
   const session = await loadSession(deps.db, claims.uid);
   if (!session || session.user.organisation.id !== claims.org || session.tokenVersion !== claims.tv)
     return false;
-  socket.data.principal = { kind: 'worker', user: session.user, tokenId: tokenIdOf(auth.data.token) };
+  // Signed out while the session loaded: the sign-out's socket sweep may already have run.
+  if (deps.revocations.revokedHere(claims.id)) return false;
+  socket.data.principal = { kind: 'worker', user: session.user, tokenId: claims.id };
   return true;
-}
-
-/** Names a token without keeping it: enough to find the sockets it opened. */
-function tokenIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
 }
 
 /** `/public`: anyone may connect; the principal is only where they came from. */

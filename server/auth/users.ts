@@ -35,10 +35,19 @@ export interface NewUserInput {
   now: number;
 }
 
-/** Null when the username is taken (usernames are unique across every organisation). */
+/**
+ * Null when the username is taken in this organisation. Usernames are unique
+ * per organisation only, so creating one tells an admin nothing about the
+ * people of any other organisation on the hub.
+ */
 export async function createUser(db: Kysely<Database>, input: NewUserInput): Promise<UserSummary | null> {
   const username = normalizeUsername(input.username);
-  const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  const taken = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', input.orgId)
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (taken) return null;
   const row = await db
     .insertInto('users')
@@ -66,15 +75,42 @@ export interface Credentials {
   tokenVersion: number;
 }
 
-export async function findCredentials(db: Kysely<Database>, username: string): Promise<Credentials | null> {
-  const row = await db
+/** Organisation names are matched as loosely as usernames: a worker should not fail on "demo shop". */
+export function normalizeOrganisation(name: string): string {
+  return name.trim().normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Everyone with this username, in any organisation (or only in the one named),
+ * oldest account first. Sign-in checks the password against each of them.
+ */
+export async function findCandidates(
+  db: Kysely<Database>,
+  username: string,
+  organisation?: string,
+): Promise<Credentials[]> {
+  const rows = await db
     .selectFrom('users')
-    .select(['id', 'org_id', 'password_hash', 'token_version'])
-    .where('username', '=', normalizeUsername(username))
-    .executeTakeFirst();
-  return row
-    ? { id: row.id, orgId: row.org_id, passwordHash: row.password_hash, tokenVersion: row.token_version }
-    : null;
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select([
+      'users.id',
+      'users.org_id',
+      'users.password_hash',
+      'users.token_version',
+      'organisations.name as org_name',
+    ])
+    .where('users.username', '=', normalizeUsername(username))
+    .orderBy('users.id')
+    .execute();
+  const wanted = organisation === undefined ? null : normalizeOrganisation(organisation);
+  return rows
+    .filter((r) => wanted === null || normalizeOrganisation(r.org_name) === wanted)
+    .map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      passwordHash: r.password_hash,
+      tokenVersion: r.token_version,
+    }));
 }
 
 export interface SessionRecord {

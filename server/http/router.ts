@@ -2,10 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { AuthDeps } from '../auth/login';
 import { login } from '../auth/login';
+import { logout } from '../auth/logout';
 import type { SetupGate } from '../auth/setup';
 import { readJsonBody } from './body';
+import { isJsonContentType } from './content-type';
+import { corsHeaders, preflightHeaders } from './cors';
+import type { OriginPolicy, OriginVerdict } from './origins';
 import type { HttpResult } from './respond';
 import { httpError, sendJson } from './respond';
+import { parseTarget } from './target';
 
 export interface ExtraRoute {
   prefix: string;
@@ -16,18 +21,17 @@ export interface RouterDeps {
   auth: AuthDeps;
   setup: SetupGate;
   routes: readonly ExtraRoute[];
+  /** Which browser pages may call (`origins.ts`). */
+  origins: OriginPolicy;
   log: Logger;
 }
 
-/** Tokens travel as bearer values, never cookies, so any origin (the Electron renderer's included) may call. */
-const corsHeaders = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, authorization',
-  'access-control-max-age': '600',
-};
+const apiMethods = 'POST, OPTIONS';
 
-type JsonHandler = (body: unknown, ip: string) => Promise<HttpResult>;
+/** Methods that only read: a refused page may still load a page of the hub, it just cannot read the answer. */
+const safeMethods = new Set(['GET', 'HEAD']);
+
+type JsonHandler = (body: unknown, ip: string, req: IncomingMessage) => Promise<HttpResult>;
 
 /** "/app" serves "/app" and "/app/…", not "/apple". */
 function matches(path: string, prefix: string): boolean {
@@ -39,16 +43,35 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
   const api: Record<string, JsonHandler> = {
     '/api/login': (body, ip) => login(deps.auth, body, ip),
     '/api/setup': (body, ip) => deps.setup.setup(deps.auth, body, ip),
+    '/api/logout': (_body, _ip, req) => logout(deps.auth, req.headers.authorization),
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://hub.invalid').pathname;
+    const target = parseTarget(req.url);
+    if (!target) {
+      sendJson(res, {
+        ...httpError('invalid_input', 'The request target is not a path.'),
+        headers: { connection: 'close' },
+      });
+      return;
+    }
+    const verdict = deps.origins(req.headers);
+    if (verdict.kind === 'refused' && !safeMethods.has(req.method ?? '')) {
+      // Before any work: no body is read, no password is checked, no attempt is counted.
+      deps.log.debug({ origin: verdict.origin, method: req.method }, 'request from a refused origin');
+      sendJson(res, {
+        ...httpError('forbidden', 'This page may not call the hub.'),
+        headers: { vary: 'Origin', connection: 'close' },
+      });
+      return;
+    }
+    const path = target.pathname;
     if (path === '/healthz') {
       sendJson(res, { status: 200, body: { ok: true } });
       return;
     }
     if (path.startsWith('/api/')) {
-      await routeApi(req, res, path);
+      await routeApi(req, res, path, verdict);
       return;
     }
     const extra = deps.routes.find((r) => matches(path, r.prefix));
@@ -59,20 +82,39 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
     sendJson(res, httpError('not_found', 'Not found.'));
   }
 
-  async function routeApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function routeApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    verdict: OriginVerdict,
+  ): Promise<void> {
     const handler = Object.prototype.hasOwnProperty.call(api, path) ? api[path] : undefined;
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, corsHeaders).end();
+      // A refused origin was answered above; without an Origin this is no browser's preflight.
+      const headers =
+        verdict.kind === 'allowed'
+          ? preflightHeaders(verdict, req.headers, apiMethods)
+          : { allow: apiMethods, vary: 'Origin' };
+      res.writeHead(204, headers).end();
       return;
     }
+    const cors = corsHeaders(verdict);
     if (!handler) {
-      sendJson(res, { ...httpError('not_found', 'Not found.'), headers: corsHeaders });
+      sendJson(res, { ...httpError('not_found', 'Not found.'), headers: cors });
       return;
     }
     if (req.method !== 'POST') {
       sendJson(res, {
         ...httpError('invalid_input', 'Use POST.', undefined, 405),
-        headers: { ...corsHeaders, allow: 'POST, OPTIONS' },
+        headers: { ...cors, allow: apiMethods },
+      });
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      // Refused before the body is read; the rest of it is not worth reading.
+      sendJson(res, {
+        ...httpError('invalid_input', 'Send the request as application/json.', undefined, 415),
+        headers: { ...cors, 'accept-post': 'application/json', connection: 'close' },
       });
       return;
     }
@@ -84,8 +126,8 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
       res.setHeader('connection', 'close');
     } else if (body.kind === 'malformed')
       result = httpError('invalid_input', 'The request body is not JSON.');
-    else result = await handler(body.value, req.socket.remoteAddress ?? 'unknown');
-    sendJson(res, { ...result, headers: { ...corsHeaders, ...result.headers } });
+    else result = await handler(body.value, req.socket.remoteAddress ?? 'unknown', req);
+    sendJson(res, { ...result, headers: { ...cors, ...result.headers } });
   }
 
   return (req, res) => {

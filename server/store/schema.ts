@@ -13,6 +13,7 @@ export interface OrganisationsTable {
 export interface UsersTable {
   id: Generated<number>;
   org_id: number;
+  /** Normalised (`normalizeUsername`); unique within its organisation only (migration 002). */
   username: string;
   display_name: string;
   password_hash: string;
@@ -26,6 +27,7 @@ export interface UserRolesTable {
   role: Role;
 }
 
+/** No longer holds the token signing key (that is `<dataDir>/token.key`); kept for other hub secrets. */
 export interface HubSecretsTable {
   name: string;
   value: string;
@@ -53,13 +55,24 @@ export interface TeamMessagesTable {
   created_at: EpochMs;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
+/** Failed sign-ins per (normalised username, source); a right password deletes the pair's row. */
+export interface LoginAttemptsTable {
   username: string;
-  ip: string;
-  created_at: EpochMs;
+  /** An IPv4 address, or an IPv6 /64 (`server/auth/source.ts`). */
+  source: string;
+  failures: number;
+  last_failure_at: EpochMs;
 }
 
+/** Tokens signed out before they expired; a row goes once its token has expired anyway. */
+export interface RevokedTokensTable {
+  /** The token's `jti`. */
+  token_id: string;
+  expires_at: EpochMs;
+  revoked_at: EpochMs;
+}
+
+/** Owned by Tickets (a conversation's customer) and read by Live (orders); moves to the job that comes first. */
 export interface CustomersTable {
   id: Generated<number>;
   org_id: number;
@@ -72,6 +85,7 @@ export interface CustomersTable {
   created_at: EpochMs;
 }
 
+/** Owned by Live (the showcase); seeded by the demo until that job's migration takes it over. */
 export interface ProductsTable {
   id: Generated<number>;
   org_id: number;
@@ -86,6 +100,7 @@ export interface ProductsTable {
 export const orderStatuses = ['pending', 'paid', 'shipped', 'delivered', 'refunded', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+/** Owned by Live, like `order_items`; Tickets reads them to answer "where is my order". */
 export interface OrdersTable {
   id: Generated<number>;
   org_id: number;
@@ -112,7 +127,8 @@ export interface Database {
   hub_secrets: HubSecretsTable;
   command_results: CommandResultsTable;
   team_messages: TeamMessagesTable;
-  login_failures: LoginFailuresTable;
+  login_attempts: LoginAttemptsTable;
+  revoked_tokens: RevokedTokensTable;
   customers: CustomersTable;
   products: ProductsTable;
   orders: OrdersTable;

@@ -14,9 +14,17 @@ export const usernameSchema = text()
 export const passwordSchema = text().min(8).max(256);
 export const displayNameSchema = text().trim().min(1).max(80);
 
+export const organisationNameSchema = text().trim().min(1).max(120);
+
 export const loginRequestSchema = z.object({
   username: text().trim().min(1).max(64),
   password: text().min(1).max(256),
+  /**
+   * Usernames are unique per organisation. Needed only where two organisations
+   * on one hub share a username and its password (the hub then answers
+   * `conflict`); matched ignoring case and width.
+   */
+  organisation: organisationNameSchema.optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -31,7 +39,7 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 /** First-run setup of a hub started without --demo and without --admin-password. */
 export const setupRequestSchema = z.object({
   code: text().trim().min(1).max(64),
-  organisation: text().trim().min(1).max(120),
+  organisation: organisationNameSchema,
   username: usernameSchema,
   displayName: displayNameSchema,
   password: passwordSchema,

@@ -12,6 +12,8 @@ import { freePort, startHub, startWebMode, stop, tempDir, type Started } from '.
 test.describe.configure({ mode: 'serial' });
 
 let hubPort = 0;
+/** Web mode serves the page from its own port: the hub must be told that origin may call it. */
+let webPort = 0;
 let hubDir = '';
 let webDir = '';
 let hub: Started | null = null;
@@ -21,16 +23,17 @@ let url = '';
 const offline = 'Offline — your work is saved and will be sent when the connection returns';
 
 async function startTheHub(): Promise<void> {
-  hub = await startHub({ port: hubPort, dataDir: hubDir });
+  hub = await startHub({ port: hubPort, dataDir: hubDir, allowOrigins: [`http://127.0.0.1:${webPort}`] });
 }
 
 test.beforeAll(async () => {
   hubPort = await freePort();
+  webPort = await freePort();
   hubDir = tempDir('hub');
   webDir = tempDir('host');
   await startTheHub();
   web = await startWebMode({
-    port: await freePort(),
+    port: webPort,
     dataDir: webDir,
     hubUrl: `http://127.0.0.1:${hubPort}`,
   });

@@ -81,25 +81,33 @@ describe('hub HTTP', () => {
     expect((await fetch(`${t.hub.url}/app`)).status).toBe(200);
   });
 
-  it('allows any origin on /api with a preflight', async () => {
+  it('answers CORS with the calling page, never *, and refuses unknown pages', async () => {
+    // The whole origin policy is in http-edge.test.ts; this is the shape of the answers.
     const pre = await fetch(`${t.hub.url}/api/login`, {
       method: 'OPTIONS',
       headers: {
-        origin: 'http://localhost:5173',
+        origin: 'wings://app',
         'access-control-request-method': 'POST',
         'access-control-request-headers': 'content-type',
       },
     });
     expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-origin')).toBe('wings://app');
     expect(pre.headers.get('access-control-allow-headers')).toContain('content-type');
     const res = await fetch(`${t.hub.url}/api/login`, {
+      method: 'POST',
+      headers: { origin: t.hub.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'anchor', password: 'wings-demo' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(t.hub.url);
+    const file = await fetch(`${t.hub.url}/api/login`, {
       method: 'POST',
       headers: { origin: 'file://', 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'anchor', password: 'wings-demo' }),
     });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(file.status).toBe(403);
+    expect(file.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers wrong credentials with 401, then 429 once the username has failed five times', async () => {

@@ -80,14 +80,23 @@ describe('organisations are isolated', () => {
     again.close();
   });
 
-  it('keeps usernames unique across organisations', async () => {
+  it("keeps usernames per organisation, so an admin cannot probe another organisation's people", async () => {
+    // Demo Shop has an "agent"; organisation B may have its own, and learns nothing from trying.
     const ack = await call(b, 'admin.users.create', {
       id: newId(),
       username: 'agent',
-      displayName: 'Copycat',
-      password: 'copycat-pw',
+      displayName: 'Their own agent',
+      password: 'their-agent-pw',
       roles: ['agent'],
     });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(expectOk(ack).user.username).toBe('agent');
+    const again = await call(b, 'admin.users.create', {
+      id: newId(),
+      username: 'agent',
+      displayName: 'Twice',
+      password: 'their-agent-pw',
+      roles: ['agent'],
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/password';
+import { createOrganisation, createUser } from '../../server/auth/users';
+import { createDatabase } from '../../server/store/database';
 import type { ClientSocket, TestHub } from '../support/hub-client';
 import { call, connect, expectOk, login, newId, postJson, signIn, startHub } from '../support/hub-client';
 
@@ -93,4 +97,105 @@ describe('roles', () => {
     const fresh = await signIn(t.hub.url, 'anchor', 'fresh-password');
     fresh.close();
   });
+});
+
+/** Demo Shop, and a second organisation written straight into the same store, sharing usernames with it. */
+describe('usernames per organisation', () => {
+  let t: TestHub;
+  let demoAdmin: ClientSocket;
+  let orchardAdmin: ClientSocket;
+
+  beforeAll(async () => {
+    t = await startHub({ demo: true });
+    const db = createDatabase({ kind: 'sqlite', file: join(t.dataDir, 'hub.sqlite') });
+    try {
+      const orgId = await createOrganisation(db, 'Pear Orchard', Date.now());
+      for (const [username, password, roles] of [
+        ['boss', 'orchard-boss-pw', ['admin', 'supervisor']],
+        // The same name and password as Demo Shop's anchor.
+        ['anchor', 'wings-demo', ['anchor']],
+      ] as const) {
+        const created = await createUser(db, {
+          orgId,
+          username,
+          displayName: username,
+          passwordHash: await hashPassword(password),
+          roles,
+          now: Date.now(),
+        });
+        expect(created).not.toBeNull();
+      }
+    } finally {
+      await db.destroy();
+    }
+    demoAdmin = await signIn(t.hub.url, 'employer', 'wings-demo');
+    orchardAdmin = await signIn(t.hub.url, 'boss', 'orchard-boss-pw');
+  });
+  afterAll(async () => {
+    demoAdmin.close();
+    orchardAdmin.close();
+    await t.stop();
+  });
+
+  const create = (socket: ClientSocket, username: string, password: string) =>
+    call(socket, 'admin.users.create', {
+      id: newId(),
+      username,
+      displayName: '韦小宝',
+      password,
+      roles: ['agent'],
+    });
+
+  it('lets an admin use a name taken in another organisation, so no one can probe for it', async () => {
+    expectOk(await create(orchardAdmin, 'agent', 'orchard-agent-pw'));
+    expectOk(await create(demoAdmin, 'boss', 'demo-boss-pw'));
+    // Taken in the admin's own organisation: that is the only conflict anyone sees.
+    expect(await create(orchardAdmin, 'Agent', 'another-pw')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+
+  it('signs a shared username in to the organisation whose password it is', async () => {
+    const orchard = await signIn(t.hub.url, 'agent', 'orchard-agent-pw');
+    const demo = await signIn(t.hub.url, 'agent', 'wings-demo');
+    try {
+      expect(expectOk(await call(orchard, 'session.whoami', {})).user.organisation.name).toBe('Pear Orchard');
+      expect(expectOk(await call(demo, 'session.whoami', {})).user.organisation.name).toBe('Demo Shop');
+    } finally {
+      orchard.close();
+      demo.close();
+    }
+  });
+
+  it('asks for the organisation when a username and password fit two, and takes it in any case', async () => {
+    const bare = await postJson(`${t.hub.url}/api/login`, { username: 'anchor', password: 'wings-demo' });
+    expect(bare.status).toBe(409);
+    expect(bare.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    for (const [organisation, expected] of [
+      ['demo shop', 'Demo Shop'],
+      ['Pear Orchard', 'Pear Orchard'],
+    ] as const) {
+      const { token } = await loginIn(organisation);
+      const socket = await connect(t.hub.url, token);
+      expect(expectOk(await call(socket, 'session.whoami', {})).user.organisation.name).toBe(expected);
+      socket.close();
+    }
+    const elsewhere = await postJson(`${t.hub.url}/api/login`, {
+      username: 'anchor',
+      password: 'wings-demo',
+      organisation: 'Nowhere Ltd',
+    });
+    expect(elsewhere.status).toBe(401);
+  });
+
+  async function loginIn(organisation: string): Promise<{ token: string }> {
+    const res = await postJson(`${t.hub.url}/api/login`, {
+      username: 'anchor',
+      password: 'wings-demo',
+      organisation,
+    });
+    expect(res.status).toBe(200);
+    return res.body as { token: string };
+  }
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../server/store/database';
 import { call, expectOk, login, postJson, signIn, startHub, tempDir } from '../support/hub-client';
+import { postFrom } from './from-address';
 
 async function counts(dataDir: string): Promise<Record<string, number>> {
   const db = createDatabase({ kind: 'sqlite', file: join(dataDir, 'hub.sqlite') });
@@ -86,6 +87,62 @@ describe('first-run setup', () => {
       expect((await postJson(`${t.hub.url}/api/setup`, { ...request, code: t.hub.setupCode })).status).toBe(
         429,
       );
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('keeps sign-ins named #setup away from the setup limiter', async () => {
+    const t = await startHub();
+    try {
+      const named = (password: string) =>
+        postFrom(`${t.hub.url}/api/login`, { username: '#setup', password });
+      const statuses = [];
+      for (let i = 0; i < 8; i++) statuses.push((await named(`guess-${i}`)).status);
+      // The login limiter delays this name from this source; setup does not notice.
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+      const done = await postFrom(`${t.hub.url}/api/setup`, {
+        code: t.hub.setupCode,
+        organisation: 'Farm',
+        username: 'owner',
+        displayName: 'Owner',
+        password: 'orchard-owner-pw',
+      });
+      expect(done.status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('keeps wrong setup codes away from sign-ins, and delays only their source', async () => {
+    const t = await startHub();
+    try {
+      const request = {
+        organisation: 'Farm',
+        username: 'owner',
+        displayName: 'Owner',
+        password: 'orchard-owner-pw',
+      };
+      const setup = (code: string | null, from: string) =>
+        postFrom(`${t.hub.url}/api/setup`, { ...request, code }, { from });
+      for (let i = 0; i < 5; i++) expect((await setup(`WRONG-${i}`, '127.0.0.2')).status).toBe(401);
+      const delayed = await setup(t.hub.setupCode, '127.0.0.2');
+      expect(delayed.status).toBe(429);
+      expect(Number(delayed.headers['retry-after'])).toBeGreaterThan(0);
+      // Sign-ins from that source, under any name, are not slowed by the wrong codes.
+      const named = await postFrom(
+        `${t.hub.url}/api/login`,
+        { username: '#setup', password: 'whatever' },
+        { from: '127.0.0.2' },
+      );
+      expect(named.status).toBe(401);
+      expect((await setup(t.hub.setupCode, '127.0.0.3')).status).toBe(200);
+      const owner = await postFrom(
+        `${t.hub.url}/api/login`,
+        { username: 'owner', password: 'orchard-owner-pw' },
+        { from: '127.0.0.2' },
+      );
+      expect(owner.status).toBe(200);
     } finally {
       await t.stop();
     }

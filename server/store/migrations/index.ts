@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001_foundation';
+import { auth } from './002_auth';
 
 /**
  * Every migration, by the name it is recorded under. A static list rather
@@ -8,6 +9,7 @@ import { foundation } from './001_foundation';
  */
 const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
+  '002_auth': auth,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -76,8 +76,16 @@ export function startWebMode(options: { port: number; dataDir: string; hubUrl?: 
   return start(args, openLine);
 }
 
-/** A standalone hub, as `npm run hub` runs it, through tsx. */
-export function startHub(options: { port: number; dataDir: string }): Promise<Started> {
+/**
+ * A standalone hub, as `npm run hub` runs it, through tsx. A web-mode host
+ * pointed at it serves the renderer from its own origin, which the hub must
+ * be told to allow (`allowOrigins`, its `--allow-origin` flags).
+ */
+export function startHub(options: {
+  port: number;
+  dataDir: string;
+  allowOrigins?: string[];
+}): Promise<Started> {
   return start(
     [
       '--import',
@@ -90,6 +98,7 @@ export function startHub(options: { port: number; dataDir: string }): Promise<St
       '--demo',
       '--log-level',
       'warn',
+      ...(options.allowOrigins ?? []).flatMap((origin) => ['--allow-origin', origin]),
     ],
     listeningLine,
   );

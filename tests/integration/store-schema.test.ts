@@ -1,0 +1,146 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SelectType } from 'kysely';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, migrateToLatest } from '../../server/store/database';
+import type { Database } from '../../server/store/schema';
+import { tempDir } from '../support/hub-client';
+
+type Kind<T> = [T] extends [number] ? 'number' : [T] extends [string] ? 'string' : never;
+
+interface Column<K, N> {
+  kind: K;
+  nullable: N;
+}
+
+/**
+ * What `server/store/schema.ts` says, written out once more. The compiler
+ * checks this against the hand-written types (every table, every column, its
+ * kind and nullability, nothing extra); the test checks it against the tables
+ * the migrations build. Together the types and the migrations cannot drift.
+ */
+type Expected = {
+  [T in keyof Database]: {
+    [C in keyof Database[T]]-?: Column<
+      Kind<NonNullable<SelectType<Database[T][C]>>>,
+      null extends SelectType<Database[T][C]> ? true : false
+    >;
+  };
+};
+
+const num = { kind: 'number', nullable: false } as const;
+const str = { kind: 'string', nullable: false } as const;
+const optStr = { kind: 'string', nullable: true } as const;
+
+const expected: Expected = {
+  organisations: { id: num, name: str, created_at: num },
+  users: {
+    id: num,
+    org_id: num,
+    username: str,
+    display_name: str,
+    password_hash: str,
+    token_version: num,
+    created_at: num,
+  },
+  user_roles: { user_id: num, role: str },
+  hub_secrets: { name: str, value: str, created_at: num },
+  command_results: {
+    id: num,
+    org_id: num,
+    user_id: num,
+    command_id: str,
+    event: str,
+    result: str,
+    created_at: num,
+  },
+  team_messages: {
+    id: num,
+    org_id: num,
+    seq: num,
+    command_id: str,
+    author_id: num,
+    body: str,
+    created_at: num,
+  },
+  login_attempts: { username: str, source: str, failures: num, last_failure_at: num },
+  revoked_tokens: { token_id: str, expires_at: num, revoked_at: num },
+  customers: {
+    id: num,
+    org_id: num,
+    name: str,
+    locale: str,
+    phone: optStr,
+    email: optStr,
+    city: optStr,
+    created_at: num,
+  },
+  products: {
+    id: num,
+    org_id: num,
+    sku: str,
+    name: str,
+    description: str,
+    price_fen: num,
+    stock: num,
+    created_at: num,
+  },
+  orders: {
+    id: num,
+    org_id: num,
+    number: str,
+    customer_id: num,
+    status: str,
+    total_fen: num,
+    created_at: num,
+    updated_at: num,
+  },
+  order_items: { id: num, order_id: num, product_id: num, quantity: num, unit_price_fen: num },
+};
+
+const kindOf: Record<string, 'number' | 'string'> = { integer: 'number', bigint: 'number', text: 'string' };
+
+interface TableInfoRow {
+  name: string;
+  type: string;
+  notnull: number;
+  pk: number;
+}
+
+describe('the schema the migrations build', () => {
+  let dir: string;
+  let db: ReturnType<typeof createDatabase>;
+  beforeAll(async () => {
+    dir = tempDir('wings-schema-');
+    db = createDatabase({ kind: 'sqlite', file: join(dir, 'hub.sqlite') });
+    await migrateToLatest(db);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has exactly the tables of schema.ts', async () => {
+    const tables = await sql<{ name: string }>`
+      select name from sqlite_master
+      where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
+    `.execute(db);
+    expect(tables.rows.map((t) => t.name).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.keys(expected))(
+    'gives %s the columns, kinds and nullability of schema.ts',
+    async (table) => {
+      const info = await sql<TableInfoRow>`select * from pragma_table_info(${table})`.execute(db);
+      const actual = Object.fromEntries(
+        info.rows.map((c) => [
+          c.name,
+          // A primary key never holds null here; SQLite's old rule lets a text one, so it is read as the key it is.
+          { kind: kindOf[c.type.toLowerCase()] ?? c.type, nullable: c.notnull === 0 && c.pk === 0 },
+        ]),
+      );
+      expect(actual).toEqual(expected[table as keyof Database]);
+    },
+  );
+});
