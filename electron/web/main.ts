@@ -88,13 +88,15 @@ async function main(): Promise<void> {
       demoPassword: demoPasswordOf(connection),
     };
 
-    console.log(`open http://${host}:${port}${appPrefix}/?token=${token}`);
+    const lines = [`open http://${host}:${port}${appPrefix}/?token=${token}`];
     if (connection.embedded) {
       for (const { username, password } of connection.demoCredentials ?? []) {
-        console.log(`demo sign-in: ${username} / ${password}`);
+        lines.push(`demo sign-in: ${username} / ${password}`);
       }
-      if (connection.setupCode) console.log(`hub setup code: ${connection.setupCode}`);
+      if (connection.setupCode) lines.push(`hub setup code: ${connection.setupCode}`);
     }
+    // One write: a launcher reading up to the `open` line then has every line that goes with it.
+    process.stdout.write(`${lines.join('\n')}\n`);
   } catch (error) {
     console.error(`web mode could not start: ${describeStartError(error, args.port)}`);
     await shutdown(1);

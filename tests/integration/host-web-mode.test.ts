@@ -45,8 +45,7 @@ async function startWebMode(args: string[]): Promise<WebMode> {
   });
   const match = /^open (http:\/\/127\.0\.0\.1:\d+)\/app\/\?token=([A-Za-z0-9_-]{43})$/.exec(opened);
   if (!match?.[1] || !match[2]) throw new Error(`unexpected open line: ${opened}`);
-  // Give the demo lines, printed right after, a moment to arrive.
-  await new Promise((r) => setTimeout(r, 100));
+  // Web mode prints its start-up lines in one write, so the chunk with `open` holds the demo lines too.
   const web: WebMode = {
     child,
     origin: match[1],
