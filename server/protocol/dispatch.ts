@@ -5,10 +5,11 @@ import { fail, invalidInput } from '../../shared/protocol/ack';
 import type { Role } from '../../shared/protocol/auth';
 import type { CommandSpec, CommandTable, EphemeralTable } from '../../shared/protocol/command';
 import { hasName } from '../../shared/protocol/command';
+import { alarmFor, classifyStoreError, faultAck } from '../store/errors';
 import type { Database } from '../store/schema';
 import type { WriteQueue } from '../store/write-queue';
 import type { BudgetLimits } from './budget';
-import { SocketBudget } from './budget';
+import { bufferedBytes, SocketBudget, socketReader } from './budget';
 import type { CommandKey } from './command-results';
 import { findResult, isFinal, storeResult } from './command-results';
 import type { Apply, CommandContext, EphemeralContext, EphemeralHandlers, Handlers } from './handler';
@@ -70,35 +71,104 @@ export function attachDispatcher<P extends Principal, T extends CommandTable, E 
   socket: HubSocket,
 ): void {
   const principal = socket.data.principal as P;
-  const budget = new SocketBudget(audience.budget, deps.now);
+  const budget = new SocketBudget(audience.budget, deps.now, () => bufferedBytes(socket));
   const log = deps.log.child(principalLog(principal));
+
+  let resumeTimer: NodeJS.Timeout | null = null;
+  const pauseReading = (): void => {
+    const reader = resumeTimer ? null : socketReader(socket);
+    if (!reader) return;
+    // Frames already read are still dispatched (and refused); no more are read until the timer.
+    reader.pause();
+    resumeTimer = setTimeout(() => {
+      resumeTimer = null;
+      reader.resume();
+    }, budget.readPauseMs());
+  };
+  socket.once('disconnect', () => {
+    if (resumeTimer) clearTimeout(resumeTimer);
+  });
+
+  const refuse = (reply: Reply): void => {
+    if (budget.overflowing()) {
+      log.warn({ buffered: bufferedBytes(socket) }, 'socket closed: it does not read its answers');
+      socket.disconnect(true);
+      return;
+    }
+    reply(rateLimited);
+  };
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
     const last = args.at(-1);
     const hasAck = typeof last === 'function';
     if (!budget.takeEvent()) {
-      if (hasAck) safeReply(log, event, last as (answer: unknown) => void)(rateLimited);
+      pauseReading();
+      if (hasAck) refuse(safeReply(log, event, last as (answer: unknown) => void));
       return;
     }
     if (!hasAck) {
       // Without an ack only ephemeral events make sense; anything else has no one to answer.
-      ephemeral(deps, audience, socket, principal, log, event, args[0]);
+      ephemeral(deps, audience, socket, principal, budget, log, event, args[0]);
       return;
     }
     const reply = safeReply(log, event, last as (answer: unknown) => void);
-    const admission = budget.begin(socket);
-    if (admission !== 'ok') {
-      reply(rateLimited);
+    if (budget.begin() !== 'ok') {
+      refuse(reply);
       return;
     }
     const payload = args.length > 1 ? args[0] : undefined;
     dispatch(deps, audience, principal, log, event, payload, reply)
-      .catch((err: unknown) => {
-        log.error({ err, event: printable(event) }, 'command failed');
-        reply(fail('internal', 'Something went wrong on the hub. Try again.'));
-      })
+      .catch((err: unknown) => answerThrown(deps, audience, principal, log, event, payload, err).then(reply))
       .finally(() => budget.end());
   });
+}
+
+/**
+ * The answer to a command that threw. A store error about the hub (a full
+ * disk, a lock, I/O) is `unavailable`, logged once per burst and never
+ * recorded, so the outbox sends the command again once it clears. One about
+ * the command itself (a constraint, a value too big) is `cannot_apply`,
+ * recorded under the command's id like any final answer, so a resend gets the
+ * same answer and no outbox retries it for ever. Anything else is `internal`.
+ */
+async function answerThrown<P extends Principal, T extends CommandTable, E extends EphemeralTable>(
+  deps: DispatchDeps,
+  audience: Audience<P, T, E>,
+  principal: P,
+  log: Logger,
+  event: unknown,
+  payload: unknown,
+  err: unknown,
+): Promise<Ack<unknown>> {
+  const fault = classifyStoreError(err);
+  if (!fault) {
+    log.error({ err, event: printable(event) }, 'command failed');
+    return fail('internal', 'Something went wrong on the hub. Try again.');
+  }
+  const ack = faultAck(fault);
+  if (!fault.final) {
+    alarmFor(deps.db, deps.log, deps.now).report(fault, err);
+    return ack;
+  }
+  log.error({ err, event: printable(event), code: fault.code }, 'command cannot be applied');
+  if (!hasName(audience.commands, event)) return ack;
+  const spec: CommandSpec | undefined = audience.commands[event];
+  const parsed = spec?.kind === 'mutation' ? spec.input.safeParse(payload) : null;
+  const key = parsed?.success ? audience.resultKey(principal, parsed.data.id) : null;
+  if (!key) return ack;
+  try {
+    const now = deps.now();
+    return await deps.writes.run(async (trx) => {
+      const stored = await findResult(trx, key);
+      if (stored) return repeat(event, stored.event, stored.ack);
+      await storeResult(trx, key, event, ack, now);
+      return ack;
+    });
+  } catch (recordErr) {
+    // Unrecorded, a resend runs the command again and meets the same refusal.
+    log.warn({ err: recordErr, event }, 'could not record that a command cannot be applied');
+    return ack;
+  }
 }
 
 function safeReply(log: Logger, event: unknown, ack: (answer: unknown) => void): Reply {
@@ -119,6 +189,7 @@ function ephemeral<P extends Principal, T extends CommandTable, E extends Epheme
   audience: Audience<P, T, E>,
   socket: HubSocket,
   principal: P,
+  budget: SocketBudget,
   log: Logger,
   event: unknown,
   payload: unknown,
@@ -128,7 +199,8 @@ function ephemeral<P extends Principal, T extends CommandTable, E extends Epheme
     return;
   }
   const spec = audience.ephemerals[event];
-  if (!spec) return;
+  // Over its own rate an ephemeral event is dropped unanswered: the next one carries the same news.
+  if (!spec || !budget.takeEphemeral(event, spec.perSecond)) return;
   const parsed = spec.input.safeParse(payload);
   if (!parsed.success || audience.authorize(principal, spec.roles)) return;
   const handler = (audience.ephemeralHandlers as unknown as Record<string, AnyEphemeralHandler>)[event];
