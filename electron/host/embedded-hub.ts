@@ -18,6 +18,8 @@ export interface HubConnectionOptions {
   routes?: Route[];
   /** Electron-ABI better-sqlite3 for the hub's store when it runs inside Electron. */
   nativeBinding?: string;
+  /** Browser origins besides the hub's own pages and wings://app, e.g. electron-vite's dev server. */
+  allowedOrigins?: string[];
 }
 
 export interface HubConnection {
@@ -64,6 +66,7 @@ export async function connectHub(options: HubConnectionOptions): Promise<HubConn
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   };
   const hub = await createHub(config);
 

@@ -50,11 +50,16 @@ async function start(): Promise<void> {
     hubInfo: () => info,
     platform: electronPlatform(() => mainWindow),
   });
+  const appUrl = devServerUrl ?? `${builtAppOrigin}/index.html`;
+  const appOrigin = originOf(appUrl);
+  if (!appOrigin) throw new Error(`cannot tell the origin of ${appUrl}`);
   connection = await connectHub({
     userDataDir: userData,
     hubUrl: services.settings.get().hubUrl,
     nativeBinding,
     logLevel: 'warn',
+    // wings://app is always allowed; the dev server's page must be named to reach the embedded hub.
+    ...(devServerUrl ? { allowedOrigins: [appOrigin] } : {}),
   });
   info = {
     hubUrl: connection.hubUrl,
@@ -63,9 +68,6 @@ async function start(): Promise<void> {
     demoPassword: demoPasswordOf(connection),
   };
 
-  const appUrl = devServerUrl ?? `${builtAppOrigin}/index.html`;
-  const appOrigin = originOf(appUrl);
-  if (!appOrigin) throw new Error(`cannot tell the origin of ${appUrl}`);
   const csp = contentSecurityPolicy({ hubUrl: connection.hubUrl, dev: devServerUrl !== undefined });
   serveRenderer(fileURLToPath(new URL('../renderer/', import.meta.url)), csp);
   applySecurity(session.defaultSession, { appOrigin, csp });

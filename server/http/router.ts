@@ -8,6 +8,7 @@ import { readJsonBody } from './body';
 import { isJsonContentType } from './content-type';
 import { corsHeaders, preflightHeaders } from './cors';
 import type { OriginPolicy, OriginVerdict } from './origins';
+import { classifyStoreError, faultAck } from '../store/errors';
 import type { HttpResult } from './respond';
 import { httpError, sendJson } from './respond';
 import { parseTarget } from './target';
@@ -132,9 +133,19 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
 
   return (req, res) => {
     route(req, res).catch((err: unknown) => {
-      deps.log.error({ err, method: req.method }, 'http request failed');
-      if (!res.headersSent) sendJson(res, httpError('internal', 'Something went wrong on the hub.'));
-      else res.destroy();
+      // A full disk during /api/setup is a 503 that says so, not a 500 (see server/store/errors.ts).
+      const fault = classifyStoreError(err);
+      deps.log.error({ err, method: req.method, store: fault?.code }, 'http request failed');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (!fault) {
+        sendJson(res, httpError('internal', 'Something went wrong on the hub.'));
+        return;
+      }
+      const ack = faultAck(fault);
+      if (!ack.ok) sendJson(res, httpError(ack.error.code, ack.error.message));
     });
   };
 }
