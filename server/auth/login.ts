@@ -8,7 +8,7 @@ import type { Database } from '../store/schema';
 import { decoyHash, verifyPassword } from './password';
 import type { LoginLimiter } from './rate-limit';
 import { signToken, tokenLifetimeMs } from './tokens';
-import { findCredentials } from './users';
+import { findCredentials, loadSession } from './users';
 
 export interface AuthDeps {
   db: Kysely<Database>;
@@ -18,16 +18,20 @@ export interface AuthDeps {
   now: () => number;
 }
 
-export function issueToken(
-  deps: Pick<AuthDeps, 'tokenKey'>,
+/** The answer to a successful sign-in or setup: a token, and who it is for as the store says now. */
+export async function signedIn(
+  deps: Pick<AuthDeps, 'tokenKey' | 'db'>,
   user: { id: number; orgId: number; tokenVersion: number },
   now: number,
-): LoginResponse {
+): Promise<LoginResponse> {
+  const record = await loadSession(deps.db, user.id);
+  if (!record) throw new Error('a user who just signed in is missing');
   const expiresAt = now + tokenLifetimeMs;
   return {
     token: signToken(deps.tokenKey, { uid: user.id, org: user.orgId, tv: user.tokenVersion, exp: expiresAt }),
     expiresAt,
     userId: user.id,
+    user: record.user,
   };
 }
 
@@ -50,5 +54,5 @@ export async function login(deps: AuthDeps, body: unknown, ip: string): Promise<
   }
   await deps.limiter.succeeded(attempt, username);
   deps.log.info({ userId: user.id, orgId: user.orgId }, 'login');
-  return { status: 200, body: issueToken(deps, user, deps.now()) };
+  return { status: 200, body: await signedIn(deps, user, deps.now()) };
 }

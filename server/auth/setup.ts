@@ -6,7 +6,7 @@ import type { HttpResult } from '../http/respond';
 import { httpError } from '../http/respond';
 import type { Database } from '../store/schema';
 import type { AuthDeps } from './login';
-import { issueToken } from './login';
+import { signedIn } from './login';
 import { hashPassword } from './password';
 import { countOrganisations, createOrganisation, createUser } from './users';
 
@@ -68,7 +68,7 @@ export class SetupGate {
     if (!created) return httpError('conflict', 'This hub is already set up.');
     await deps.limiter.succeeded(attempt, setupLimiterKey);
     deps.log.info({ orgId: created.orgId, userId: created.id }, 'hub set up');
-    return { status: 200, body: issueToken(deps, created, now) };
+    return { status: 200, body: await signedIn(deps, created, now) };
   }
 }
 
