@@ -1,11 +1,13 @@
 import { shell, type BrowserWindow } from 'electron';
 import { fail, ok } from '../../shared/protocol';
+import type { Language } from '../../shared/bridge';
 import type { HostPlatform } from '../host/services';
+import { confirmHubChange } from './hub-change-prompt';
 
 const externalProtocols = new Set(['http:', 'https:', 'mailto:']);
 
 /** Flashing the taskbar entry is the visual alert for deaf workers when Wings is in the background. */
-export function electronPlatform(window: () => BrowserWindow | null): HostPlatform {
+export function electronPlatform(window: () => BrowserWindow | null, language: () => Language): HostPlatform {
   return {
     transport: 'electron',
     flash() {
@@ -19,5 +21,6 @@ export function electronPlatform(window: () => BrowserWindow | null): HostPlatfo
       await shell.openExternal(url);
       return ok({});
     },
+    confirmHubChange: (url) => confirmHubChange(window(), language(), url),
   };
 }

@@ -8,6 +8,7 @@ import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enShell from './locales/en/shell.json';
 import enTeam from './locales/en/team.json';
+import enHost from './locales/en/host.json';
 import zhAuth from './locales/zh-CN/auth.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
@@ -16,6 +17,7 @@ import zhCommon from './locales/zh-CN/common.json';
 import zhErrors from './locales/zh-CN/errors.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhTeam from './locales/zh-CN/team.json';
+import zhHost from './locales/zh-CN/host.json';
 
 export const namespaces = [
   'common',
@@ -26,6 +28,7 @@ export const namespaces = [
   'a11y',
   'keyboard',
   'settings',
+  'host',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
@@ -41,6 +44,7 @@ export const resources = {
     a11y: enA11y,
     keyboard: enKeyboard,
     settings: enSettings,
+    host: enHost,
   },
   'zh-CN': {
     common: zhCommon,
@@ -51,6 +55,7 @@ export const resources = {
     a11y: zhA11y,
     keyboard: zhKeyboard,
     settings: zhSettings,
+    host: zhHost,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
