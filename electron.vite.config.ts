@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { keepSoundsAsFiles } from './vite.renderer.config';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -35,6 +36,9 @@ export default defineConfig({
     build: {
       outDir: path('out/renderer'),
       rolldownOptions: { input: { index: path('renderer/index.html') } },
+      // As for web mode (vite.renderer.config.ts): no maps shipped, alert sounds kept as files for the CSP.
+      sourcemap: false,
+      assetsInlineLimit: keepSoundsAsFiles,
     },
   },
 });

@@ -6,12 +6,18 @@ import i18next from 'eslint-plugin-i18next';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-/** Import directions from ARCHITECTURE.md, enforced per folder. */
+/**
+ * Import directions from ARCHITECTURE.md, enforced per folder. A rule is
+ * [glob, message] or [RegExp, message]; ESLint keeps only the last
+ * no-restricted-imports that applies to a file, so each folder's list repeats the wider ones.
+ */
 const forbid = (...groups) => ({
   'no-restricted-imports': [
     'error',
     {
-      patterns: groups.map(([pattern, message]) => ({ group: [pattern], message })),
+      patterns: groups.map(([pattern, message]) =>
+        pattern instanceof RegExp ? { regex: pattern.source, message } : { group: [pattern], message },
+      ),
     },
   ],
 });
@@ -19,6 +25,35 @@ const noServer = ['**/server/**', 'renderer and electron-free code must not impo
 const noElectronFolder = ['**/electron/**', 'only the host may import electron/'];
 const noRenderer = ['**/renderer/**', 'nothing imports the renderer'];
 const noElectronPkg = ['electron', 'host services run in plain Node: no electron import'];
+
+/*
+ * Layers inside the renderer, lowest first:
+ *   ui        primitives (Button, Field, Alert, ViewFrame): React and i18n only, no other renderer folder
+ *   net, host the hub connection and the workstation host's bridge: no React views at all
+ *   a11y      keyboard, scanning, alerts, settings: may use ui, host and net, never the app or a workspace
+ *   workspaces tickets/ live/ shifts/ employer/: may use everything below, never the app or each other
+ *   app       shell, sign-in, router: composes all of them
+ * Paths are matched as written (no resolution), so a folder is named by the
+ * relative climb to it: `../../app/…` from renderer/a11y/keyboard. No folder
+ * below renderer/ may therefore hold a subfolder named like a renderer folder.
+ */
+const rendererFolder = (name) => new RegExp(`^(\\.\\./)+${name}(/|$)`);
+const workspaceFolders = ['tickets', 'live', 'shifts', 'employer'];
+const rendererBase = [
+  noServer,
+  noElectronFolder,
+  noElectronPkg,
+  ['node:*', 'the renderer runs in a browser'],
+];
+const noApp = [rendererFolder('app'), 'only the app composes: lower layers get what they need as props'];
+const noA11y = [rendererFolder('a11y'), 'a11y sits above this layer'];
+const noUi = [rendererFolder('ui'), 'net/ and host/ hold data and connections, no views'];
+const noHost = [rendererFolder('host'), 'ui primitives take data as props, not from the host'];
+const noNet = [rendererFolder('net'), 'ui primitives take data as props, not from the hub'];
+const noWorkspace = (except) =>
+  workspaceFolders
+    .filter((name) => name !== except)
+    .map((name) => [rendererFolder(name), `only the app's shell composes workspaces (${name}/)`]);
 
 export default tseslint.config(
   {
@@ -70,9 +105,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(noServer, noElectronFolder, noElectronPkg, ['node:*', 'the renderer runs in a browser']),
+      ...forbid(...rendererBase),
     },
   },
+  {
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: forbid(...rendererBase, noApp, noA11y, noHost, noNet, ...noWorkspace()),
+  },
+  {
+    files: ['renderer/a11y/**/*.{ts,tsx}'],
+    rules: forbid(...rendererBase, noApp, ...noWorkspace()),
+  },
+  {
+    files: ['renderer/net/**/*.{ts,tsx}', 'renderer/host/**/*.{ts,tsx}'],
+    rules: forbid(...rendererBase, noApp, noA11y, noUi, ...noWorkspace()),
+  },
+  ...workspaceFolders.map((name) => ({
+    files: [`renderer/${name}/**/*.{ts,tsx}`],
+    rules: forbid(...rendererBase, noApp, ...noWorkspace(name)),
+  })),
   {
     // User-visible text goes through t(); literal strings in JSX are a lint error.
     files: ['renderer/**/*.tsx', 'server/web/**/*.tsx'],

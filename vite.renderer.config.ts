@@ -12,6 +12,14 @@ const outDir = fileURLToPath(new URL('./out/web/', import.meta.url));
  */
 const webModeUrl = process.env.WINGS_WEB_URL;
 
+/**
+ * Small assets become data: URIs, but the CSP allows media only from 'self'
+ * (and blob:/mediastream: for Live): the alert sounds must stay files.
+ */
+export function keepSoundsAsFiles(filePath: string): boolean | undefined {
+  return /\.(wav|mp3|ogg|oga|opus|flac|m4a|aac)$/i.test(filePath) ? false : undefined;
+}
+
 export default defineConfig({
   root,
   base: '/app/',
@@ -19,8 +27,11 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // Web mode serves it to local Chromium only; readable stack traces are worth more than bytes.
-    sourcemap: true,
+    // No source maps in the build that is shipped: a map is the renderer's whole readable source, and
+    // nothing here would symbolicate stack traces with it. `npx vite build --sourcemap` makes them for a
+    // local investigation; the /app route refuses to serve *.map either way (electron/web/static-app.ts).
+    sourcemap: false,
+    assetsInlineLimit: keepSoundsAsFiles,
   },
   server: webModeUrl ? { proxy: { '/socket.io': { target: webModeUrl, ws: true } } } : {},
 });

@@ -10,7 +10,7 @@ import { ScanProvider } from './a11y/scan/ScanProvider';
 import { createI18n, pickLanguage } from '../shared/i18n';
 import { App } from './app/App';
 import { BootError } from './app/BootError';
-import { BridgeProvider } from './app/providers/BridgeProvider';
+import { BridgeProvider } from './host/BridgeProvider';
 import { createBridge } from './net/bridge';
 import { startSession } from './net/session';
 import { readHubSession } from './net/session-storage';

@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
-import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveAppPath } from './app-path';
 import { appHost, appScheme } from './origin';
 
 /** Must run before `app` is ready: makes `wings://app` a standard, secure origin (camera and mic need that). */
@@ -15,20 +15,18 @@ export function registerAppScheme(): void {
  * every document: header-based CSP is not reliable for file:// pages.
  */
 export function serveRenderer(rendererDir: string, csp: string): void {
-  const root = normalize(rendererDir + sep);
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== appHost) return new Response('Not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname);
-    // Extension-less paths are the single-page app's routes.
-    const wantsDocument = extname(relative) === '' || relative.endsWith('.html');
-    const file = normalize(join(root, wantsDocument && extname(relative) === '' ? 'index.html' : relative));
-    if (!file.startsWith(root)) return new Response('Not found', { status: 404 });
-    const found = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    const resolved = resolveAppPath(rendererDir, url.pathname);
+    if (resolved.status !== 200) {
+      return new Response(resolved.status === 400 ? 'Bad request' : 'Not found', { status: resolved.status });
+    }
+    const found = await net.fetch(pathToFileURL(resolved.file).toString()).catch(() => null);
     if (!found?.ok) return new Response('Not found', { status: 404 });
     const headers = new Headers(found.headers);
     headers.set('X-Content-Type-Options', 'nosniff');
-    if (wantsDocument) headers.set('Content-Security-Policy', csp);
+    if (resolved.document) headers.set('Content-Security-Policy', csp);
     return new Response(found.body, { status: 200, headers });
   });
 }

@@ -10,6 +10,7 @@ import { createHostServices, type HostServices, type HubInfo } from '../host/ser
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerBridgeIpc } from './ipc';
 import { forwardOsEvents } from './os-events';
+import { applyApplicationMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { builtAppOrigin, originOf } from './origin';
 import { electronPlatform } from './platform';
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('org.wings.workstation');
+  applyApplicationMenu();
   const userData = app.getPath('userData');
   const nativeBinding = electronSqliteBinding();
 

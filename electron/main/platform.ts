@@ -1,10 +1,9 @@
 import { shell, type BrowserWindow } from 'electron';
+import { externalWebUrl } from '../../shared/bridge/external-url';
 import { fail, ok } from '../../shared/protocol';
 import type { Language } from '../../shared/bridge';
 import type { HostPlatform } from '../host/services';
 import { confirmHubChange } from './hub-change-prompt';
-
-const externalProtocols = new Set(['http:', 'https:', 'mailto:']);
 
 /** Flashing the taskbar entry is the visual alert for deaf workers when Wings is in the background. */
 export function electronPlatform(window: () => BrowserWindow | null, language: () => Language): HostPlatform {
@@ -15,10 +14,10 @@ export function electronPlatform(window: () => BrowserWindow | null, language: (
       if (win && !win.isDestroyed() && !win.isFocused()) win.flashFrame(true);
     },
     async openExternal(url) {
-      // The channel schema already allows only these; checked again because the OS will run whatever opens it.
-      if (!externalProtocols.has(new URL(url).protocol))
-        return fail('invalid_input', 'Only web and mail links open.');
-      await shell.openExternal(url);
+      // The channel schema already refuses the rest; checked again because the OS runs whatever it is given.
+      const target = externalWebUrl(url);
+      if (target === null) return fail('invalid_input', 'Only web links to other computers open.');
+      await shell.openExternal(target);
       return ok({});
     },
     confirmHubChange: (url) => confirmHubChange(window(), language(), url),

@@ -1,4 +1,5 @@
 import { app, shell, type Session } from 'electron';
+import { externalWebUrl } from '../../shared/bridge/external-url';
 import { originOf } from './origin';
 
 const grantable = new Set(['media', 'notifications']);
@@ -54,12 +55,13 @@ export function applySecurity(session: Session, { appOrigin, csp }: SecurityOpti
   });
 }
 
-/** Links leave the app for the user's browser; nothing else (file:, custom schemes) is handed to the OS. */
+/**
+ * Links leave the app for the user's browser: only web pages on other computers
+ * (shared/bridge/external-url.ts says why); file:, custom schemes and loopback stay closed.
+ */
 export function openIfWeb(url: string): void {
-  try {
-    const { protocol } = new URL(url);
-    if (protocol === 'http:' || protocol === 'https:') void shell.openExternal(url);
-  } catch {
-    // Not a URL: nothing to open.
-  }
+  const target = externalWebUrl(url);
+  if (target === null) return;
+  // No handler for the link on this system: nothing the page could do about it.
+  shell.openExternal(target).catch((error: unknown) => console.warn('could not open a link', error));
 }

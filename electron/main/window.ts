@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 
 export function createMainWindow({ preload, url }: { preload: string; url: string }): BrowserWindow {
   const win = new BrowserWindow({
@@ -17,6 +17,8 @@ export function createMainWindow({ preload, url }: { preload: string; url: strin
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      // A packaged build has no developer tools at all: they would open the worker's session and disk bridge.
+      devTools: !app.isPackaged,
     },
   });
   // The flash asked for by window.flash stops once the worker looks at Wings.

@@ -1,10 +1,12 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubConnection } from '../net/hub-connection';
 import { endSession, startSession } from '../net/session';
 import { writeHubSession, type StoredSession } from '../net/session-storage';
-import { useBridge } from './providers/BridgeProvider';
+import { useBridge } from '../host/BridgeProvider';
 import { HubProvider } from './providers/HubProvider';
+import { Router } from './router/router';
+import { RouterProvider } from './router/RouterProvider';
 import { Shell } from './shell/Shell';
 import { SignIn } from './sign-in/SignIn';
 
@@ -18,6 +20,9 @@ export interface AppProps {
 export function App({ initialConnection }: AppProps) {
   const { t } = useTranslation('auth');
   const { bridge } = useBridge();
+  // One per page, made before sign-in, so the address a worker opened is where they land after it.
+  const [router] = useState(() => new Router(window));
+  useEffect(() => router.start(), [router]);
   const [connection, setConnection] = useState(initialConnection);
   const [freshSignIn, setFreshSignIn] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
@@ -49,8 +54,10 @@ export function App({ initialConnection }: AppProps) {
     );
   }
   return (
-    <HubProvider connection={connection}>
-      <Shell onSignOut={signOut} focusOnStart={freshSignIn} />
-    </HubProvider>
+    <RouterProvider router={router}>
+      <HubProvider connection={connection}>
+        <Shell onSignOut={signOut} focusOnStart={freshSignIn} />
+      </HubProvider>
+    </RouterProvider>
   );
 }

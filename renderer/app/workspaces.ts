@@ -18,21 +18,3 @@ export function workspacesFor(roles: readonly Role[]): WorkspaceId[] {
 export function isWorkspaceId(value: string): value is WorkspaceId {
   return (workspaceIds as readonly string[]).includes(value);
 }
-
-/** Workspaces live in the hash (`#/tickets`) so a reload, back and forward keep the worker's place. */
-export function workspaceFromHash(hash: string): WorkspaceId | null {
-  const match = /^#\/([a-z]+)$/.exec(hash);
-  return match?.[1] && isWorkspaceId(match[1]) ? match[1] : null;
-}
-
-/** Settings are open to every role, so they sit beside the workspaces rather than among them. */
-export const settingsHash = '#/settings';
-
-/** `#/settings` or one of its sections (`#/settings/scanning`), so a reload keeps the section. */
-export function isSettingsHash(hash: string): boolean {
-  return hash === settingsHash || hash.startsWith(`${settingsHash}/`);
-}
-
-export function hashFor(id: WorkspaceId): string {
-  return `#/${id}`;
-}

@@ -1,8 +1,22 @@
-import { WorkspacePage } from '../app/shell/WorkspacePage';
-import type { WorkspaceId } from '../app/workspaces';
+import { useTranslation } from 'react-i18next';
+import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
+import type { EmployerView } from './employer-views';
 
-const workspace: WorkspaceId = 'employer';
+export interface EmployerWorkspaceProps {
+  /** From `#/employer/<view>`. */
+  view?: EmployerView;
+  focusRequest: number;
+}
 
-export function EmployerWorkspace({ focusRequest }: { focusRequest: number }) {
-  return <WorkspacePage workspace={workspace} focusRequest={focusRequest} />;
+/** Until the employer's views land: says so, and which view the address asked for. */
+export function EmployerWorkspace({ view, focusRequest }: EmployerWorkspaceProps) {
+  const { t } = useTranslation('shell');
+  return (
+    <ViewFrame title={t('workspaces.employer.name')} focusRequest={focusRequest}>
+      <LaterRelease badge={t('laterRelease')}>
+        <p>{t('workspaces.employer.description')}</p>
+        {view === undefined ? null : <p>{t('requested.employer', { view: t(`employerViews.${view}`) })}</p>}
+      </LaterRelease>
+    </ViewFrame>
+  );
 }

@@ -1,8 +1,21 @@
-import { WorkspacePage } from '../app/shell/WorkspacePage';
-import type { WorkspaceId } from '../app/workspaces';
+import { useTranslation } from 'react-i18next';
+import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
 
-const workspace: WorkspaceId = 'live';
+export interface LiveWorkspaceProps {
+  /** From `#/live/<room>`: the room's slug. */
+  room?: string;
+  focusRequest: number;
+}
 
-export function LiveWorkspace({ focusRequest }: { focusRequest: number }) {
-  return <WorkspacePage workspace={workspace} focusRequest={focusRequest} />;
+/** Until the Live job lands: says so, and which room the address asked for. */
+export function LiveWorkspace({ room, focusRequest }: LiveWorkspaceProps) {
+  const { t } = useTranslation('shell');
+  return (
+    <ViewFrame title={t('workspaces.live.name')} focusRequest={focusRequest}>
+      <LaterRelease badge={t('laterRelease')}>
+        <p>{t('workspaces.live.description')}</p>
+        {room === undefined ? null : <p>{t('requested.live', { room })}</p>}
+      </LaterRelease>
+    </ViewFrame>
+  );
 }

@@ -1,8 +1,21 @@
-import { WorkspacePage } from '../app/shell/WorkspacePage';
-import type { WorkspaceId } from '../app/workspaces';
+import { useTranslation } from 'react-i18next';
+import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
 
-const workspace: WorkspaceId = 'shifts';
+export interface ShiftsWorkspaceProps {
+  /** From `#/shifts/<week>`: an ISO week such as 2026-W49. */
+  week?: string;
+  focusRequest: number;
+}
 
-export function ShiftsWorkspace({ focusRequest }: { focusRequest: number }) {
-  return <WorkspacePage workspace={workspace} focusRequest={focusRequest} />;
+/** Until the Shifts job lands: says so, and which week the address asked for. */
+export function ShiftsWorkspace({ week, focusRequest }: ShiftsWorkspaceProps) {
+  const { t } = useTranslation('shell');
+  return (
+    <ViewFrame title={t('workspaces.shifts.name')} focusRequest={focusRequest}>
+      <LaterRelease badge={t('laterRelease')}>
+        <p>{t('workspaces.shifts.description')}</p>
+        {week === undefined ? null : <p>{t('requested.shifts', { week })}</p>}
+      </LaterRelease>
+    </ViewFrame>
+  );
 }

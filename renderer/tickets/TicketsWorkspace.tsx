@@ -1,8 +1,21 @@
-import { WorkspacePage } from '../app/shell/WorkspacePage';
-import type { WorkspaceId } from '../app/workspaces';
+import { useTranslation } from 'react-i18next';
+import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
 
-const workspace: WorkspaceId = 'tickets';
+export interface TicketsWorkspaceProps {
+  /** From `#/tickets/<id>`: the conversation to open. */
+  ticketId?: number;
+  focusRequest: number;
+}
 
-export function TicketsWorkspace({ focusRequest }: { focusRequest: number }) {
-  return <WorkspacePage workspace={workspace} focusRequest={focusRequest} />;
+/** Until the Tickets job lands: says so, and which ticket the address asked for. */
+export function TicketsWorkspace({ ticketId, focusRequest }: TicketsWorkspaceProps) {
+  const { t } = useTranslation('shell');
+  return (
+    <ViewFrame title={t('workspaces.tickets.name')} focusRequest={focusRequest}>
+      <LaterRelease badge={t('laterRelease')}>
+        <p>{t('workspaces.tickets.description')}</p>
+        {ticketId === undefined ? null : <p>{t('requested.tickets', { id: ticketId })}</p>}
+      </LaterRelease>
+    </ViewFrame>
+  );
 }

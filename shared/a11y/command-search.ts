@@ -1,11 +1,27 @@
-import { match as pinyinMatch, pinyin } from 'pinyin-pro';
+import type { match, pinyin } from 'pinyin-pro';
 
 /**
  * Search for the command palette: a query finds a command by its label in
  * English or Chinese, and Chinese labels also by pinyin, full (`gongdan`),
  * by initials (`gd`) or mixed (`gongd`), since many workers type Chinese
  * through a pinyin IME and cannot always switch it off to search.
+ *
+ * The pinyin dictionary is most of the renderer's weight (about 300 kB), so it
+ * is not imported here: the caller loads it with loadPinyin() when search is
+ * first wanted and passes it in. Until then labels match by their own text.
  */
+
+/** The two functions of pinyin-pro the search uses. */
+export interface PinyinEngine {
+  readonly pinyin: typeof pinyin;
+  readonly match: typeof match;
+}
+
+/** A chunk of its own in the web build; the module system loads it once however often this is called. */
+export async function loadPinyin(): Promise<PinyinEngine> {
+  const module = await import('pinyin-pro');
+  return { pinyin: module.pinyin, match: module.match };
+}
 
 /** How well a text answers a query; lower is better, and a sort puts better first. */
 export const matchRank = {
@@ -29,11 +45,12 @@ interface TextForms {
 
 const normalize = (text: string): string => text.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
-function formsOf(text: string): TextForms {
+function formsOf(text: string, engine: PinyinEngine | null): TextForms {
   const lower = normalize(text);
   const words = lower.split(/[\s\-_/·,，、:：()（）]+/).filter((w) => w !== '');
-  if (!hanPattern.test(text)) return { text: lower, words, chinese: null };
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true })
+  if (engine === null || !hanPattern.test(text)) return { text: lower, words, chinese: null };
+  const syllables = engine
+    .pinyin(text, { toneType: 'none', type: 'array', v: true })
     .map((s) => s.toLowerCase().replace(/\s+/g, ''))
     .filter((s) => s !== '');
   return {
@@ -47,14 +64,14 @@ function formsOf(text: string): TextForms {
   };
 }
 
-function rankForms(forms: TextForms, query: string): MatchRank | null {
+function rankForms(forms: TextForms, query: string, engine: PinyinEngine | null): MatchRank | null {
   const compact = query.replace(/\s/g, '');
   if (forms.text.startsWith(query)) return matchRank.prefix;
   const { chinese } = forms;
-  if (chinese !== null && /^[a-z]+$/.test(compact)) {
+  if (chinese !== null && engine !== null && /^[a-z]+$/.test(compact)) {
     if (chinese.full.startsWith(compact) || chinese.initials.startsWith(compact)) return matchRank.prefix;
     // Mixed full syllables and initials (`gongd`, `gdan`); pinyin-pro returns the matched characters.
-    const hit = pinyinMatch(chinese.original, compact, { precision: 'start', continuous: true });
+    const hit = engine.match(chinese.original, compact, { precision: 'start', continuous: true });
     if (hit !== null && hit[0] === 0) return matchRank.prefix;
     if (hit !== null) return matchRank.inside;
   }
@@ -78,12 +95,18 @@ export interface CommandSearchIndex<T> {
 /**
  * Builds the pinyin forms once per list, so typing in the palette only compares strings.
  * `textsOf` gives every text an item may be found by: its label in each language, keywords.
+ * Without `engine` (still loading, or failed to load) Chinese labels match by their characters only.
  */
 export function createCommandSearch<T>(
   items: readonly T[],
   textsOf: (item: T) => readonly string[],
+  engine: PinyinEngine | null = null,
 ): CommandSearchIndex<T> {
-  const indexed = items.map((item, order) => ({ item, order, forms: textsOf(item).map(formsOf) }));
+  const indexed = items.map((item, order) => ({
+    item,
+    order,
+    forms: textsOf(item).map((text) => formsOf(text, engine)),
+  }));
   return {
     search(query) {
       const q = normalize(query);
@@ -92,7 +115,7 @@ export function createCommandSearch<T>(
       for (const entry of indexed) {
         let best: MatchRank | null = null;
         for (const forms of entry.forms) {
-          const rank = rankForms(forms, q);
+          const rank = rankForms(forms, q, engine);
           if (rank !== null && (best === null || rank < best)) best = rank;
         }
         if (best !== null) ranked.push({ item: entry.item, order: entry.order, rank: best });
@@ -108,6 +131,7 @@ export function searchCommands<T>(
   items: readonly T[],
   query: string,
   textsOf: (item: T) => readonly string[],
+  engine: PinyinEngine | null = null,
 ): T[] {
-  return createCommandSearch(items, textsOf).search(query);
+  return createCommandSearch(items, textsOf, engine).search(query);
 }

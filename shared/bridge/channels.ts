@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isExternalWebUrl } from './external-url';
 import { commandIdSchema, mutatingCommandNames, text } from '../protocol';
+import { isExternalWebUrl } from './external-url';
 import { notSentCodes, outboxEntrySchema, outboxListSchema } from './outbox';
 import { hostSessionSchema, sessionScoped, signInInputSchema } from './session';
 import { settingsPatchSchema, settingsSchema } from './settings';

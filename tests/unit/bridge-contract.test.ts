@@ -50,10 +50,11 @@ describe('channels', () => {
       expect(isChannelName(name)).toBe(false);
   });
 
-  it('lets openExternal open only web and mail links', () => {
+  it('lets openExternal open only outside web links', () => {
     const input = channels['shell.openExternal'].input;
     expect(input.safeParse({ url: 'https://example.org/help' }).success).toBe(true);
-    expect(input.safeParse({ url: 'mailto:help@example.org' }).success).toBe(true);
+    expect(input.safeParse({ url: 'mailto:help@example.org' }).success).toBe(false);
+    expect(input.safeParse({ url: 'http://127.0.0.1:4455/api/login' }).success).toBe(false);
     expect(input.safeParse({ url: 'file:///C:/Windows/system32/calc.exe' }).success).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { createCommandSearch, searchCommands } from '../../shared/a11y/command-search';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createCommandSearch,
+  loadPinyin,
+  searchCommands,
+  type PinyinEngine,
+} from '../../shared/a11y/command-search';
 
 interface Command {
   readonly id: string;
@@ -15,7 +20,13 @@ const commands: Command[] = [
   { id: 'notes.focus', texts: ['Focus team notes', '聚焦团队留言'] },
 ];
 
-const ids = (query: string): string[] => searchCommands(commands, query, (c) => c.texts).map((c) => c.id);
+let engine: PinyinEngine;
+beforeAll(async () => {
+  engine = await loadPinyin();
+});
+
+const ids = (query: string): string[] =>
+  searchCommands(commands, query, (c) => c.texts, engine).map((c) => c.id);
 
 describe('command search', () => {
   it('returns everything, in order, for an empty or blank query', () => {
@@ -66,8 +77,24 @@ describe('command search', () => {
   });
 
   it('keeps one index for repeated searches', () => {
-    const index = createCommandSearch(commands, (c) => c.texts);
+    const index = createCommandSearch(commands, (c) => c.texts, engine);
     expect(index.search('g').map((c) => c.id)).toContain('go.live');
     expect(index.search('tuichu').map((c) => c.id)).toEqual(['sign-out']);
+  });
+});
+
+describe('command search before pinyin has loaded', () => {
+  const plain = (query: string): string[] => searchCommands(commands, query, (c) => c.texts).map((c) => c.id);
+
+  it('still finds labels by their own text, English and Chinese', () => {
+    expect(plain('tick')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(plain('工单')).toEqual(['tickets.settings', 'go.tickets']);
+    expect(plain('')).toEqual(commands.map((c) => c.id));
+  });
+
+  it('finds nothing by pinyin until the engine is given', () => {
+    expect(plain('gd')).toEqual([]);
+    expect(plain('zhibo')).toEqual([]);
+    expect(ids('gd')).toEqual(['tickets.settings', 'go.tickets']);
   });
 });

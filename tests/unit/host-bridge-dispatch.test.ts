@@ -92,7 +92,7 @@ describe('handleBridgeCall', () => {
     });
   });
 
-  it('web mode: window.flash is ok, shell.openExternal is unavailable, and only http(s)/mailto pass', async () => {
+  it('web mode: window.flash is ok, shell.openExternal is unavailable, and only outside http(s) links pass', async () => {
     const s = fx.open();
     expect(await handleBridgeCall(s, 'window.flash', { reason: 'customer waiting' })).toEqual({
       ok: true,

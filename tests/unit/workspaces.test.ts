@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workspaceFromHash, workspacesFor } from '../../renderer/app/workspaces';
+import { isWorkspaceId, workspacesFor } from '../../renderer/app/workspaces';
 
 describe('workspacesFor', () => {
   it('gives each demo user exactly the workspaces of their roles', () => {
@@ -11,11 +11,10 @@ describe('workspacesFor', () => {
   });
 });
 
-describe('workspaceFromHash', () => {
-  it('reads only well-formed workspace hashes', () => {
-    expect(workspaceFromHash('#/live')).toBe('live');
-    expect(workspaceFromHash('#/nope')).toBeNull();
-    expect(workspaceFromHash('#main')).toBeNull();
-    expect(workspaceFromHash('')).toBeNull();
+describe('isWorkspaceId', () => {
+  it('knows the four workspaces and nothing else', () => {
+    expect(['tickets', 'live', 'shifts', 'employer'].every(isWorkspaceId)).toBe(true);
+    expect(isWorkspaceId('settings')).toBe(false);
+    expect(isWorkspaceId('Tickets')).toBe(false);
   });
 });

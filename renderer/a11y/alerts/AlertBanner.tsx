@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../app/ui/Button';
+import { Button } from '../../ui/Button';
 import type { BannerItem } from './alert-center';
 import './AlertBanner.css';
 

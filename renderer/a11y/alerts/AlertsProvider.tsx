@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { useBridge } from '../../app/providers/BridgeProvider';
+import { useBridge } from '../../host/BridgeProvider';
 import { useA11yProfile } from '../profile/ProfileProvider';
 import { AlertBanner } from './AlertBanner';
 import { AlertCenter, type AlertRequest, type Announcement } from './alert-center';

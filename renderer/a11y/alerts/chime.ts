@@ -1,24 +1,23 @@
+import infoSound from '../../../resources/sounds/info.wav';
+import urgentSound from '../../../resources/sounds/urgent.wav';
+import { playTone } from './chime-tone';
+
 /**
- * A short tone for alerts that ask for sound. Generated, not a file, so it
- * needs no asset loading and no network; the visual twin is shown regardless.
+ * The alert sounds: short, quiet WAV files from resources/sounds/ (made by
+ * scripts/make-sounds.mjs), served as the app's own assets so the CSP's
+ * media-src 'self' covers them. The visual twin is shown regardless.
  */
-let context: AudioContext | null = null;
+const sounds = { info: infoSound, urgent: urgentSound } as const;
 
 export function playChime(kind: 'info' | 'urgent'): void {
-  if (typeof AudioContext === 'undefined') return;
-  context ??= new AudioContext();
-  const ctx = context;
-  const tones = kind === 'urgent' ? [880, 660, 880] : [660];
-  tones.forEach((frequency, i) => {
-    const start = ctx.currentTime + i * 0.18;
-    const oscillator = ctx.createOscillator();
-    const gain = ctx.createGain();
-    oscillator.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, start);
-    gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.15);
-    oscillator.connect(gain).connect(ctx.destination);
-    oscillator.start(start);
-    oscillator.stop(start + 0.16);
+  if (typeof Audio === 'undefined') {
+    playTone(kind);
+    return;
+  }
+  const audio = new Audio(sounds[kind]);
+  audio.play().catch((error: unknown) => {
+    // Blocked autoplay blocks the tone as well; anything else (no decoder, a missing file) gets the tone.
+    if (error instanceof DOMException && error.name === 'NotAllowedError') return;
+    playTone(kind);
   });
 }

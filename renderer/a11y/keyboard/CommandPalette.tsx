@@ -9,12 +9,13 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createCommandSearch } from '../../../shared/a11y/command-search';
+import { createCommandSearch, type PinyinEngine } from '../../../shared/a11y/command-search';
 import type { ResolvedBinding } from '../../../shared/a11y';
-import { Button } from '../../app/ui/Button';
-import { useActionRegistry, useActions, useRegisterAction, type RegisteredAction } from './actions';
+import { Button } from '../../ui/Button';
+import { useActionRegistry, useActions, useRegisterAction, type ActionSpec } from './actions';
 import { displayStrokes, toAriaKeyShortcuts } from './format-binding';
 import { tabbableElements } from './region-cycle';
+import { usePinyin } from './usePinyin';
 import { useShortcutTable } from './useShortcutTable';
 import './CommandPalette.css';
 
@@ -22,7 +23,8 @@ export const paletteActionId = 'palette.open';
 
 /**
  * Ctrl+K (or F2, one key): a modal list of every action on the current
- * screen, with its shortcut, searchable by English, Chinese and pinyin.
+ * screen, with its shortcut, searchable by English, Chinese and pinyin, and
+ * above them what the typed text names (a suggester's entries, e.g. a ticket number).
  */
 export function CommandPalette() {
   const { t } = useTranslation('keyboard');
@@ -33,6 +35,7 @@ export function CommandPalette() {
   const dialog = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
+  const pinyin = usePinyin(open);
 
   const close = useCallback(() => {
     // The modal must be gone before focus can go back: everything behind it is inert.
@@ -107,7 +110,7 @@ export function CommandPalette() {
       }}
       onKeyDown={trapTab}
     >
-      <PaletteBody titleId={titleId} session={session} onClose={close} />
+      <PaletteBody titleId={titleId} session={session} pinyin={pinyin} onClose={close} />
     </dialog>
   );
 }
@@ -115,15 +118,18 @@ export function CommandPalette() {
 interface PaletteBodyProps {
   titleId: string;
   session: number;
+  /** Null until the pinyin dictionary has loaded; labels match by their own text meanwhile. */
+  pinyin: PinyinEngine | null;
   onClose: () => void;
 }
 
 interface Entry {
-  readonly action: RegisteredAction;
+  /** A registered action, or a suggestion made for the query. */
+  readonly action: ActionSpec;
   readonly bindings: readonly ResolvedBinding[];
 }
 
-function PaletteBody({ titleId, session, onClose }: PaletteBodyProps) {
+function PaletteBody({ titleId, session, pinyin, onClose }: PaletteBodyProps) {
   const { t } = useTranslation('keyboard');
   const registry = useActionRegistry();
   const actions = useActions();
@@ -138,12 +144,15 @@ function PaletteBody({ titleId, session, onClose }: PaletteBodyProps) {
   const optionId = (index: number) => `${ids}-option-${index}`;
 
   const search = useMemo(
-    () => createCommandSearch(actions, (a) => [a.label, ...(a.keywords ?? []), a.group ?? '']),
-    [actions],
+    () => createCommandSearch(actions, (a) => [a.label, ...(a.keywords ?? []), a.group ?? ''], pinyin),
+    [actions, pinyin],
   );
   const results: Entry[] = useMemo(
-    () => search.search(query).map((action) => ({ action, bindings: byAction.get(action.id) ?? [] })),
-    [search, query, byAction],
+    () => [
+      ...registry.suggest(query).map((action) => ({ action, bindings: [] })),
+      ...search.search(query).map((action) => ({ action, bindings: byAction.get(action.id) ?? [] })),
+    ],
+    [registry, search, query, byAction],
   );
   const current = Math.min(active, Math.max(results.length - 1, 0));
 
@@ -152,7 +161,7 @@ function PaletteBody({ titleId, session, onClose }: PaletteBodyProps) {
   });
 
   const run = (entry: Entry | undefined) => {
-    if (entry) registry.run(entry.action.id);
+    if (entry) registry.invoke(entry.action);
   };
 
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

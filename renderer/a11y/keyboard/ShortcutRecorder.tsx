@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModifierCode, maxSequenceLength, strokeFromEvent, strokeToString } from '../../../shared/a11y';
-import { Button } from '../../app/ui/Button';
+import { Button } from '../../ui/Button';
 import { useActionRegistry } from './actions';
 import { describeBinding } from './format-binding';
 import './ShortcutSettings.css';

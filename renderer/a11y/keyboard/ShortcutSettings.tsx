@@ -6,7 +6,7 @@ import {
   type ShortcutClash,
   type ShortcutPreferences,
 } from '../../../shared/a11y';
-import { Button } from '../../app/ui/Button';
+import { Button } from '../../ui/Button';
 import { useA11yProfile } from '../profile/ProfileProvider';
 import { useActions, type RegisteredAction } from './actions';
 import { BindingKeys } from './CommandPalette';

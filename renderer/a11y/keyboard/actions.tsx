@@ -37,12 +37,20 @@ export interface RegisteredAction extends ActionSpec {
   readonly order: number;
 }
 
+/**
+ * Entries made from what was typed into the palette, such as "Open ticket 42"
+ * for `ticket 42`: they exist only for that query, have no keys and are not in
+ * the shortcut settings. Ids should not collide with registered actions'.
+ */
+export type Suggester = (query: string) => readonly ActionSpec[];
+
 type Listener = () => void;
 
 export class ActionRegistry {
   private readonly actions = new Map<string, RegisteredAction>();
   private readonly listeners = new Set<Listener>();
   private readonly beforeRun = new Set<(id: string) => void>();
+  private readonly suggesters = new Map<string, Suggester>();
   private snapshot: readonly RegisteredAction[] = [];
   private nextOrder = 0;
   private suspensions = 0;
@@ -74,9 +82,27 @@ export class ActionRegistry {
   /** Runs an action after anything open over the screen (the palette) has closed and given focus back. */
   run(id: string): void {
     const action = this.actions.get(id);
-    if (!action) return;
-    for (const listener of [...this.beforeRun]) listener(id);
+    if (action) this.invoke(action);
+  }
+
+  /** Runs a spec that need not be registered (a suggestion), the way run() runs a registered one. */
+  invoke(action: ActionSpec): void {
+    for (const listener of [...this.beforeRun]) listener(action.id);
     action.run();
+  }
+
+  setSuggester(id: string, suggest: Suggester): void {
+    this.suggesters.set(id, suggest);
+  }
+
+  deleteSuggester(id: string): void {
+    this.suggesters.delete(id);
+  }
+
+  /** What every suggester offers for a query, in the order they were added. */
+  suggest(query: string): ActionSpec[] {
+    if (query.trim() === '') return [];
+    return [...this.suggesters.values()].flatMap((suggest) => suggest(query));
   }
 
   onBeforeRun(listener: (id: string) => void): () => void {
@@ -165,4 +191,17 @@ export function useRegisterAction(spec: ActionSpec): void {
   }, [registry, id, label, group, rank, bindingsKey, keywordsKey]);
 
   useEffect(() => () => registry.delete(id), [registry, id]);
+}
+
+/** Adds a suggester while the calling component is mounted; the latest `suggest` is the one asked. */
+export function useRegisterSuggester(id: string, suggest: Suggester): void {
+  const registry = useActionRegistry();
+  const latest = useRef(suggest);
+  useLayoutEffect(() => {
+    latest.current = suggest;
+  });
+  useEffect(() => {
+    registry.setSuggester(id, (query) => latest.current(query));
+    return () => registry.deleteSuggester(id);
+  }, [registry, id]);
 }

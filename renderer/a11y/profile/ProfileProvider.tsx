@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { A11yProfile, SettingsPatch } from '../../../shared/bridge';
 import type { Ack } from '../../../shared/protocol';
-import { useBridge } from '../../app/providers/BridgeProvider';
+import { useBridge } from '../../host/BridgeProvider';
 import { applyProfileToDocument } from './apply-profile';
 
 type ProfilePatch = NonNullable<SettingsPatch['a11y']>;

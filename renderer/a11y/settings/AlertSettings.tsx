@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../app/ui/Button';
+import { Button } from '../../ui/Button';
 import { useAlerts } from '../alerts/AlertsProvider';
 import { useA11yProfile } from '../profile/ProfileProvider';
 import { useSaveSetting } from './SettingsFeedback';

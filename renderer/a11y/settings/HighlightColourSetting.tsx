@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { cssColourSchema } from '../../../shared/a11y';
 import { ChoiceGroup } from './ChoiceGroup';
 import { useSaveSetting } from './SettingsFeedback';
-import '../../app/ui/Field.css';
+import '../../ui/Field.css';
 
 /** Saturated colours that stay visible on white, on black and for common colour-vision deficiencies. */
 const presets = {

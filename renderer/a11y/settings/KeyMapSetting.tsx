@@ -8,7 +8,7 @@ import {
   type ScanSettings,
   type SwitchAction,
 } from '../../../shared/a11y';
-import { Button } from '../../app/ui/Button';
+import { Button } from '../../ui/Button';
 import { useSaveSetting } from './SettingsFeedback';
 import './KeyMapSetting.css';
 

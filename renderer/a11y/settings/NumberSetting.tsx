@@ -1,8 +1,8 @@
 import { useId, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { Button } from '../../app/ui/Button';
-import '../../app/ui/Field.css';
+import { Button } from '../../ui/Button';
+import '../../ui/Field.css';
 import './controls.css';
 
 export interface NumberSettingProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../shared/bridge';
-import { Alert } from '../../app/ui/Alert';
+import { Alert } from '../../ui/Alert';
 import { useA11yProfile } from '../profile/ProfileProvider';
 import './SettingsFeedback.css';
 

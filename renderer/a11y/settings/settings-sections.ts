@@ -1,9 +1,8 @@
-import { settingsHash } from '../../app/workspaces';
-
 /**
  * The settings page shows one section at a time (a tab each), so a switch user
  * scans a handful of controls instead of all of them. Each section has its own
- * address, so a reload or a link lands on it.
+ * address (`#/settings/<section>`, built by the app's router), so a reload or
+ * a link lands on it.
  */
 export const settingsSections = ['display', 'alerts', 'scanning', 'timing', 'keyboard', 'shortcuts'] as const;
 export type SettingsSectionId = (typeof settingsSections)[number];
@@ -12,12 +11,12 @@ export function isSettingsSection(value: string): value is SettingsSectionId {
   return (settingsSections as readonly string[]).includes(value);
 }
 
-/** The section named in `#/settings/<section>`; null for `#/settings` or anything else. */
-export function sectionFromHash(hash: string): SettingsSectionId | null {
-  const match = /^#\/settings\/([a-z]+)$/.exec(hash);
-  return match?.[1] && isSettingsSection(match[1]) ? match[1] : null;
-}
-
-export function hashForSection(section: SettingsSectionId): string {
-  return `${settingsHash}/${section}`;
-}
+/** Each section's name in the settings namespace: its tab, and its entry in the command list. */
+export const settingsSectionLabelKeys = {
+  display: 'display.legend',
+  alerts: 'alerts.legend',
+  scanning: 'scan.legend',
+  timing: 'scan.timingLegend',
+  keyboard: 'keyboard.legend',
+  shortcuts: 'keyboard.shortcutsLegend',
+} as const satisfies Record<SettingsSectionId, string>;

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../../../shared/i18n';
-import { useBridge } from './BridgeProvider';
+import { useBridge } from '../../host/BridgeProvider';
 
 export function useLanguage(): { language: Language; setLanguage: (language: Language) => Promise<void> } {
   const { i18n } = useTranslation();

@@ -1,9 +1,9 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/protocol';
-import { useSignOutAction } from '../../a11y/keyboard/app-actions';
-import { Button } from '../ui/Button';
-import { settingsHash } from '../workspaces';
+import { useSignOutAction } from './shell-actions';
+import { Button } from '../../ui/Button';
+import { formatRoute } from '../router/routes';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import './Banner.css';
@@ -13,9 +13,17 @@ export interface BannerProps extends HTMLAttributes<HTMLElement> {
   onSignOut: () => void;
   /** The settings page is showing: its link is marked as the current page. */
   settingsOpen?: boolean;
+  onOpenSettings: () => void;
 }
 
-export function Banner({ user, onSignOut, settingsOpen = false, className, ...rest }: BannerProps) {
+export function Banner({
+  user,
+  onSignOut,
+  settingsOpen = false,
+  onOpenSettings,
+  className,
+  ...rest
+}: BannerProps) {
   const { t } = useTranslation(['shell', 'common', 'settings']);
   useSignOutAction(onSignOut);
   return (
@@ -26,7 +34,15 @@ export function Banner({ user, onSignOut, settingsOpen = false, className, ...re
       </div>
       <ConnectionStatus className="banner__status" />
       <div className="banner__tools">
-        <a href={settingsHash} className="banner__settings" aria-current={settingsOpen ? 'page' : undefined}>
+        <a
+          href={formatRoute({ name: 'settings' })}
+          className="banner__settings"
+          aria-current={settingsOpen ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpenSettings();
+          }}
+        >
           {t('settings:title')}
         </a>
         <LanguageSwitch />

@@ -1,7 +1,7 @@
 import { useId, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, languages } from '../../../shared/i18n';
-import { useLanguageAction } from '../../a11y/keyboard/app-actions';
+import { useLanguageAction } from './shell-actions';
 import { useLanguage } from '../providers/useLanguage';
 import './LanguageSwitch.css';
 

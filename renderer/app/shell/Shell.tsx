@@ -1,32 +1,32 @@
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/protocol';
+import { SettingsPage } from '../../a11y/settings/SettingsPage';
+import type { SettingsSectionId } from '../../a11y/settings/settings-sections';
 import { EmployerWorkspace } from '../../employer/EmployerWorkspace';
 import { LiveWorkspace } from '../../live/LiveWorkspace';
 import { ShiftsWorkspace } from '../../shifts/ShiftsWorkspace';
 import { TicketsWorkspace } from '../../tickets/TicketsWorkspace';
+import { ViewFrame } from '../../ui/ViewFrame';
 import { useSessionUser } from '../providers/HubProvider';
+import { resolveRoute, sameRoute, workspaceOf, type Route } from '../router/routes';
+import { useRouter, useRouterState } from '../router/RouterProvider';
+import { useRouteText } from '../router/useRouteText';
 import { TeamNotes } from '../team/TeamNotes';
-import { hashFor, isSettingsHash, workspaceFromHash, workspacesFor, type WorkspaceId } from '../workspaces';
-import { SettingsPage } from '../../a11y/settings/SettingsPage';
+import { workspacesFor } from '../workspaces';
 import { Banner } from './Banner';
-import { WorkspaceActions } from '../../a11y/keyboard/WorkspaceActions';
+import { NavigationActions } from './NavigationActions';
 import { SkipLink } from './SkipLink';
 import { WorkspaceNav } from './WorkspaceNav';
 import './Shell.css';
 
-const views: Record<WorkspaceId, ComponentType<{ focusRequest: number }>> = {
-  tickets: TicketsWorkspace,
-  live: LiveWorkspace,
-  shifts: ShiftsWorkspace,
-  employer: EmployerWorkspace,
-};
-
 const mainId = 'main-content';
+/** resolveRoute always names a tab; this only satisfies the type. */
+const defaultSettingsTab: SettingsSectionId = 'display';
 
 export interface ShellProps {
   onSignOut: () => void;
-  /** True right after signing in: focus goes to the workspace heading instead of staying on a vanished form. */
+  /** True right after signing in: focus goes to the view's heading instead of staying on a vanished form. */
   focusOnStart: boolean;
 }
 
@@ -44,70 +44,86 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
 }
 
 function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: SessionUser }) {
-  const { t } = useTranslation(['shell', 'common', 'settings']);
+  const { t } = useTranslation(['shell', 'common']);
+  const router = useRouter();
+  const { route, navigation, settingsTab } = useRouterState();
+  const text = useRouteText();
   const allowed = useMemo(() => workspacesFor(user.roles), [user.roles]);
-  const [route, setRoute] = useState(() => workspaceFromHash(window.location.hash));
-  const [settingsOpen, setSettingsOpen] = useState(() => isSettingsHash(window.location.hash));
-  const [focusRequest, setFocusRequest] = useState(focusOnStart ? 1 : 0);
-  const current = route && allowed.includes(route) ? route : (allowed[0] ?? null);
+  const shown = useMemo(() => resolveRoute(route, allowed, settingsTab), [route, allowed, settingsTab]);
+  // Navigations before this shell existed (on the sign-in page) are not this shell's to answer.
+  const [navigationsBefore] = useState(navigation);
+  const focusRequest = navigation - navigationsBefore + (focusOnStart ? 1 : 0);
 
+  // An unknown or forbidden address, or a bare #/settings, is corrected in place: Back does not return to it.
+  useLayoutEffect(() => {
+    if (shown && !sameRoute(shown, route)) router.replace(shown);
+  }, [router, shown, route]);
+
+  const title = shown ? text.title(shown) : t('shell:noWorkspaceTitle');
   useEffect(() => {
-    const onHashChange = () => {
-      if (isSettingsHash(window.location.hash)) {
-        setSettingsOpen(true);
-        setFocusRequest((n) => n + 1);
-        return;
-      }
-      const next = workspaceFromHash(window.location.hash);
-      if (!next) return;
-      setSettingsOpen(false);
-      setRoute(next);
-      setFocusRequest((n) => n + 1);
-    };
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+    document.title = t('shell:documentTitle', { workspace: title });
+  }, [t, title]);
 
-  const workspaceName = settingsOpen
-    ? t('settings:title')
-    : current
-      ? t(`workspaces.${current}.name`)
-      : t('common:productName');
-  useEffect(() => {
-    document.title = t('documentTitle', { workspace: workspaceName });
-  }, [t, workspaceName]);
+  const navigate = (next: Route) => router.navigate(next);
+  const openSettings = () => navigate({ name: 'settings', tab: settingsTab });
 
-  const navigate = (id: WorkspaceId) => {
-    if (window.location.hash !== hashFor(id)) window.history.pushState(null, '', hashFor(id));
-    setSettingsOpen(false);
-    setRoute(id);
-    setFocusRequest((n) => n + 1);
-  };
-
-  const View = current ? views[current] : null;
   return (
     <div className="shell">
-      <SkipLink targetId={mainId}>{t('skipToContent')}</SkipLink>
-      <WorkspaceActions workspaces={allowed} onNavigate={navigate} />
-      <Banner user={user} onSignOut={onSignOut} settingsOpen={settingsOpen} />
+      <SkipLink targetId={mainId}>{t('shell:skipToContent')}</SkipLink>
+      <NavigationActions workspaces={allowed} settingsTab={settingsTab} onNavigate={navigate} />
+      <Banner
+        user={user}
+        onSignOut={onSignOut}
+        settingsOpen={shown?.name === 'settings'}
+        onOpenSettings={openSettings}
+      />
       <div className="shell__body">
         <WorkspaceNav
           className="shell__nav"
           workspaces={allowed}
-          current={settingsOpen ? null : current}
-          onNavigate={navigate}
+          current={shown ? workspaceOf(shown) : null}
+          onNavigate={(id) => navigate({ name: id })}
         />
         <main id={mainId} tabIndex={-1} className="shell__main">
-          {settingsOpen ? (
-            <SettingsPage focusRequest={focusRequest} />
-          ) : View ? (
-            <View focusRequest={focusRequest} />
+          {shown ? (
+            <View route={shown} focusRequest={focusRequest} onReplace={(next) => router.replace(next)} />
           ) : (
-            <p>{t('noWorkspace')}</p>
+            <ViewFrame title={t('shell:noWorkspaceTitle')} focusRequest={focusRequest}>
+              <p>{t('shell:noWorkspace')}</p>
+            </ViewFrame>
           )}
         </main>
         <TeamNotes className="shell__aside" />
       </div>
     </div>
   );
+}
+
+interface ViewProps {
+  route: Route;
+  focusRequest: number;
+  onReplace: (route: Route) => void;
+}
+
+/** The route's view, handed its parameters; a change of ticket or week keeps the view and refocuses its heading. */
+function View({ route, focusRequest, onReplace }: ViewProps) {
+  const selectTab = (tab: SettingsSectionId) => onReplace({ name: 'settings', tab });
+  switch (route.name) {
+    case 'tickets':
+      return <TicketsWorkspace ticketId={route.ticketId} focusRequest={focusRequest} />;
+    case 'live':
+      return <LiveWorkspace room={route.room} focusRequest={focusRequest} />;
+    case 'shifts':
+      return <ShiftsWorkspace week={route.week} focusRequest={focusRequest} />;
+    case 'employer':
+      return <EmployerWorkspace view={route.view} focusRequest={focusRequest} />;
+    case 'settings':
+      return (
+        <SettingsPage
+          section={route.tab ?? defaultSettingsTab}
+          onSelectSection={selectTab}
+          focusRequest={focusRequest}
+        />
+      );
+  }
 }

@@ -1,7 +1,8 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRovingTabIndex } from '../../a11y/keyboard/useRovingTabIndex';
-import { hashFor, type WorkspaceId } from '../workspaces';
+import { formatRoute } from '../router/routes';
+import type { WorkspaceId } from '../workspaces';
 import './WorkspaceNav.css';
 
 export interface WorkspaceNavProps extends HTMLAttributes<HTMLElement> {
@@ -28,7 +29,7 @@ export function WorkspaceNav({ workspaces, current, onNavigate, className, ...re
           <li key={id}>
             <a
               {...roving.getItemProps(index)}
-              href={hashFor(id)}
+              href={formatRoute({ name: id })}
               className="workspace-nav__link"
               aria-current={id === current ? 'page' : undefined}
               onClick={(event) => {

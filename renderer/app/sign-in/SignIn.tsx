@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes
 import { Trans, useTranslation } from 'react-i18next';
 import { login, type LoginResult } from '../../net/login';
 import type { StoredSession } from '../../net/session-storage';
-import { useBridge } from '../providers/BridgeProvider';
+import { useBridge } from '../../host/BridgeProvider';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
-import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
-import { TextField } from '../ui/Field';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
 import './SignIn.css';
 
 /** The demo organisation's fixed accounts; the host tells us only whether it was seeded and the password. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useBridge } from '../providers/BridgeProvider';
+import { useBridge } from '../../host/BridgeProvider';
 
 const saveDelayMs = 400;
 

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../shared/i18n';
-import { useRegisterAction } from './actions';
+import { useRegisterAction } from '../../a11y/keyboard/actions';
 
 /**
- * The actions of the shared shell, one hook per component that owns them, so
- * each component registers with a one-line call and the words stay in the
- * keyboard namespace.
+ * The banner's actions, one hook per component that owns them, so each
+ * registers with a one-line call and the words stay in the keyboard namespace.
  */
 
 export function useSignOutAction(signOut: () => void): void {
@@ -29,18 +28,4 @@ export function useLanguageAction(language: Language, setLanguage: (next: Langua
     keywords: [t('shell:language')],
     run: () => void setLanguage(next),
   });
-}
-
-export function useTeamNoteActions(focus: () => void, send: () => void): void {
-  const { t } = useTranslation('keyboard');
-  const group = t('groups.teamNotes');
-  useRegisterAction({
-    id: 'team.focus',
-    label: t('actions.focusTeamNotes'),
-    group,
-    defaultBindings: ['Alt+N', 'F8 N'],
-    run: focus,
-  });
-  // Ctrl+Enter already sends from the note field; a global key would send from anywhere, so none by default.
-  useRegisterAction({ id: 'team.send', label: t('actions.sendTeamNote'), group, run: send });
 }

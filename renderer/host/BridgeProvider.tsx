@@ -1,5 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ChannelOutput, WingsBridge } from '../../../shared/bridge';
+import type { ChannelOutput, WingsBridge } from '../../shared/bridge';
+
+/**
+ * The renderer's view of the workstation host: the typed bridge and what the
+ * host said about itself at boot. Host-side stores (who is signed in, the "not
+ * sent" list) belong in this folder too; it sits below app, a11y and the
+ * workspaces, and imports none of them (eslint.config.js).
+ */
 
 export type HostInfo = ChannelOutput<'host.info'>;
 

@@ -1,0 +1,145 @@
+import { act, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createI18n, type Language } from '../../shared/i18n';
+import { ActionRegistry, ActionsProvider } from '../../renderer/a11y/keyboard/actions';
+import { Router } from '../../renderer/app/router/router';
+import { NavigationActions } from '../../renderer/app/shell/NavigationActions';
+import { TicketsWorkspace } from '../../renderer/tickets/TicketsWorkspace';
+import { ShiftsWorkspace } from '../../renderer/shifts/ShiftsWorkspace';
+import { EmployerWorkspace } from '../../renderer/employer/EmployerWorkspace';
+import { LiveWorkspace } from '../../renderer/live/LiveWorkspace';
+import type { WorkspaceId } from '../../renderer/app/workspaces';
+
+let router: Router;
+let stop: () => void;
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/app/');
+  router = new Router(window);
+  stop = router.start();
+});
+afterEach(() => stop());
+
+const i18nFor: Record<Language, ReturnType<typeof createI18n>> = {
+  en: createI18n('en', [initReactI18next]),
+  'zh-CN': createI18n('zh-CN', [initReactI18next]),
+};
+
+function withI18n(language: Language, children: ReactNode) {
+  return <I18nextProvider i18n={i18nFor[language]}>{children}</I18nextProvider>;
+}
+
+function mountActions(language: Language, workspaces: readonly WorkspaceId[]): ActionRegistry {
+  const registry = new ActionRegistry();
+  render(
+    withI18n(
+      language,
+      <ActionsProvider registry={registry}>
+        <NavigationActions
+          workspaces={workspaces}
+          settingsTab="display"
+          onNavigate={(r) => router.navigate(r)}
+        />
+      </ActionsProvider>,
+    ),
+  );
+  return registry;
+}
+
+const labels = (registry: ActionRegistry, query: string) => registry.suggest(query).map((a) => a.label);
+
+describe('navigation actions', () => {
+  it('offers Go to for each allowed workspace, settings and every settings tab', () => {
+    const registry = mountActions('en', ['tickets', 'shifts']);
+    const ids = registry.getSnapshot().map((a) => a.id);
+    expect(ids).toEqual([
+      'workspace.tickets',
+      'workspace.shifts',
+      'settings.open',
+      'settings.tab.display',
+      'settings.tab.alerts',
+      'settings.tab.scanning',
+      'settings.tab.timing',
+      'settings.tab.keyboard',
+      'settings.tab.shortcuts',
+    ]);
+    expect(registry.get('settings.tab.timing')?.label).toBe('Go to settings: Scan timing');
+    // Found in the palette by the other language's words too.
+    expect(registry.get('settings.tab.timing')?.keywords).toContain('转到设置：扫描时间');
+    expect(registry.get('workspace.shifts')?.defaultBindings).toEqual(['Alt+2', 'F8 2']);
+  });
+
+  it('turns a typed place into an entry that navigates there, in either language', () => {
+    const registry = mountActions('en', ['tickets', 'shifts']);
+    expect(labels(registry, 'ticket 42')).toEqual(['Open ticket 42']);
+    expect(labels(registry, '工单 42')).toEqual(['Open ticket 42']);
+    expect(labels(registry, '#/tickets/42')).toEqual(['Open ticket 42']);
+    expect(labels(registry, '2026-W49')).toEqual(['Open shifts for week 2026-W49']);
+    expect(labels(registry, 'settings timing')).toEqual(['Open settings: Scan timing']);
+
+    const [entry] = registry.suggest('ticket 42');
+    if (!entry) throw new Error('no entry for ticket 42');
+    act(() => registry.invoke(entry));
+    expect(window.location.hash).toBe('#/tickets/42');
+    expect(router.getSnapshot().navigation).toBe(1);
+  });
+
+  it('speaks Chinese when the screen does', () => {
+    const registry = mountActions('zh-CN', ['tickets', 'shifts']);
+    expect(labels(registry, 'ticket 42')).toEqual(['打开工单 42']);
+    expect(labels(registry, '班次 2026-W49')).toEqual(['打开 2026-W49 周的班次']);
+    expect(registry.get('workspace.tickets')?.label).toBe('转到工单');
+  });
+
+  it('offers no place the user may not open', () => {
+    const registry = mountActions('en', ['tickets', 'shifts']);
+    expect(labels(registry, 'live spring-sale')).toEqual([]);
+    expect(labels(registry, 'employer quota')).toEqual([]);
+    expect(labels(registry, '#/live')).toEqual([]);
+    expect(registry.get('workspace.live')).toBeUndefined();
+  });
+});
+
+describe('workspace placeholders', () => {
+  it('say plainly which place the address asked for, in both languages', () => {
+    const { unmount } = render(withI18n('en', <TicketsWorkspace ticketId={42} focusRequest={0} />));
+    expect(screen.getByRole('heading', { level: 1, name: 'Tickets' })).toBeInTheDocument();
+    expect(screen.getByText(/You asked for ticket 42\./)).toBeInTheDocument();
+    unmount();
+    render(
+      withI18n(
+        'zh-CN',
+        <>
+          <TicketsWorkspace ticketId={42} focusRequest={0} />
+          <LiveWorkspace room="spring-sale" focusRequest={0} />
+          <ShiftsWorkspace week="2026-W49" focusRequest={0} />
+          <EmployerWorkspace view="quota" focusRequest={0} />
+        </>,
+      ),
+    );
+    expect(screen.getByText(/您要打开的是工单 42/)).toBeInTheDocument();
+    expect(screen.getByText(/直播间“spring-sale”/)).toBeInTheDocument();
+    expect(screen.getByText(/2026-W49 周/)).toBeInTheDocument();
+    expect(screen.getByText(/您要查看的是配额报告/)).toBeInTheDocument();
+  });
+
+  it('name nothing when the address names nothing', () => {
+    render(withI18n('en', <TicketsWorkspace focusRequest={0} />));
+    expect(screen.queryByText(/You asked for/)).not.toBeInTheDocument();
+  });
+
+  it('move focus to the heading on each focus request, and not before the first', () => {
+    const { rerender } = render(withI18n('en', <TicketsWorkspace ticketId={1} focusRequest={0} />));
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).not.toHaveFocus();
+    rerender(withI18n('en', <TicketsWorkspace ticketId={2} focusRequest={1} />));
+    expect(heading).toHaveFocus();
+    heading.blur();
+    rerender(withI18n('en', <TicketsWorkspace ticketId={2} focusRequest={1} />));
+    expect(heading).not.toHaveFocus();
+    rerender(withI18n('en', <TicketsWorkspace ticketId={3} focusRequest={2} />));
+    expect(heading).toHaveFocus();
+  });
+});
