@@ -9,8 +9,8 @@ import type {
 } from '../../shared/bridge';
 import { hostEvents, isHostEventName, webBridgeNamespace } from '../../shared/bridge';
 import { Emitter } from './emitter';
-import { fail, type Ack, type ErrorCode } from '../../shared/protocol';
-import { readBridgeToken, writeBridgeToken } from './session-storage';
+import { fail, type Ack } from '../../shared/protocol';
+import { readBridgeToken, writeBridgeToken } from './bridge-token';
 
 declare global {
   interface Window {
@@ -100,25 +100,4 @@ export function createBridge(): WingsBridge {
     reconnectionDelayMax: 5_000,
   });
   return checkingEvents(new SocketBridge(socket));
-}
-
-/** Unwraps an ack for callers that treat any failure as an exception. */
-export async function callOrThrow<N extends ChannelName>(
-  bridge: WingsBridge,
-  name: N,
-  input: ChannelInput<N>,
-): Promise<ChannelOutput<N>> {
-  const ack = await bridge.call(name, input);
-  if (!ack.ok) throw new AckFailure(ack.error.code, ack.error.message);
-  return ack.data;
-}
-
-export class AckFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AckFailure';
-  }
 }

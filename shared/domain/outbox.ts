@@ -119,6 +119,11 @@ export class OutboxSender {
   private timer: unknown = null;
   private timerAt = Infinity;
   private stopped = false;
+  /**
+   * Counts settles (delivered, not sent) as they start and as they end: a
+   * read of the disk that one of them overlapped may be stale, and is done again.
+   */
+  private settles = 0;
   private readonly reload: Rerun;
 
   constructor(
@@ -129,8 +134,15 @@ export class OutboxSender {
     private readonly events: OutboxEvents = {},
   ) {
     this.reload = new Rerun(async () => {
+      const before = this.settles;
       const list = await this.storage.list();
       if (this.stopped) return;
+      // An entry was delivered or moved to "not sent" while the list was read: the list may still show it
+      // as waiting, and taking it would send it again. Read once more instead.
+      if (this.settles !== before) {
+        void this.reload.run();
+        return;
+      }
       this.pendingValue = list.pending;
       this.notSentValue = list.notSent;
       this.publish();
@@ -211,7 +223,9 @@ export class OutboxSender {
       if (this.stopped) return;
       switch (outcome.kind) {
         case 'acked':
+          this.settles += 1;
           await this.storage.delivered(entry.id);
+          this.settles += 1;
           this.dueAt.delete(lane);
           this.pendingValue = this.pendingValue.filter((e) => e.id !== entry.id);
           this.publish();
@@ -263,10 +277,16 @@ export class OutboxSender {
   }
 
   private async giveUp(entry: OutboxEntry, reason: NotSentReason): Promise<void> {
+    this.settles += 1;
     await this.storage.notSent(entry.id, reason);
+    this.settles += 1;
     this.dueAt.delete(entry.lane);
     this.pendingValue = this.pendingValue.filter((e) => e.id !== entry.id);
-    this.notSentValue = [...this.notSentValue, { ...entry, reason, failedAt: this.clock.now() }];
+    // A read of the disk may have brought it in already, while the write was answered.
+    this.notSentValue = [
+      ...this.notSentValue.filter((e) => e.id !== entry.id),
+      { ...entry, reason, failedAt: this.clock.now() },
+    ];
     this.publish();
     this.events.notSent?.(entry, reason);
   }

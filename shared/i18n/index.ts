@@ -9,6 +9,7 @@ import enErrors from './locales/en/errors.json';
 import enShell from './locales/en/shell.json';
 import enTeam from './locales/en/team.json';
 import enHost from './locales/en/host.json';
+import enOutbox from './locales/en/outbox.json';
 import zhAuth from './locales/zh-CN/auth.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
@@ -18,6 +19,7 @@ import zhErrors from './locales/zh-CN/errors.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhTeam from './locales/zh-CN/team.json';
 import zhHost from './locales/zh-CN/host.json';
+import zhOutbox from './locales/zh-CN/outbox.json';
 
 export const namespaces = [
   'common',
@@ -29,6 +31,7 @@ export const namespaces = [
   'keyboard',
   'settings',
   'host',
+  'outbox',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
@@ -45,6 +48,7 @@ export const resources = {
     keyboard: enKeyboard,
     settings: enSettings,
     host: enHost,
+    outbox: enOutbox,
   },
   'zh-CN': {
     common: zhCommon,
@@ -56,6 +60,7 @@ export const resources = {
     keyboard: zhKeyboard,
     settings: zhSettings,
     host: zhHost,
+    outbox: zhOutbox,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 

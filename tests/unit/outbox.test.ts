@@ -325,6 +325,55 @@ describe('OutboxSender', () => {
     expect(sent).toEqual(['x', 'x']);
   });
 
+  it('does not send again an entry that a read of the disk, overtaken by its ack, still shows waiting', async () => {
+    const sent: string[] = [];
+    let answer: (outcome: SendOutcome) => void = () => undefined;
+    const r = rig((e) => {
+      sent.push(bodyOf(e));
+      return new Promise((resolve) => (answer = resolve));
+    });
+    r.storage.pending.push(entry(r.clock, 'once'));
+    await r.sender.refresh();
+    await settle();
+    expect(sent).toEqual(['once']);
+
+    // The host says the outbox changed (another window queued something): a read starts, and is slow.
+    const realList = r.storage.list.bind(r.storage);
+    let release: () => void = () => undefined;
+    let slowReads = 1;
+    r.storage.list = () => {
+      const snapshot = realList();
+      if (slowReads-- <= 0) return snapshot;
+      return new Promise((resolve) => (release = () => resolve(snapshot)));
+    };
+    const refreshed = r.sender.refresh();
+    await settle();
+    // The ack lands while that read is on its way; the read's answer still lists the entry as waiting.
+    answer({ kind: 'acked', data: {} });
+    await settle();
+    release();
+    await refreshed;
+    await settle();
+    expect(sent).toEqual(['once']);
+    expect(r.delivered).toEqual(['once']);
+    expect(r.sender.pending).toEqual([]);
+  });
+
+  it('lists a refused entry once, when the host\'s "changed" read lands before the refusal is noted', async () => {
+    const r = rig(() => Promise.resolve(error('forbidden')));
+    // The host says the outbox changed as it writes the refusal, and the page reads the list at once.
+    const realNotSent = r.storage.notSent.bind(r.storage);
+    r.storage.notSent = async (id, reason) => {
+      await realNotSent(id, reason);
+      void r.sender.refresh();
+    };
+    r.storage.pending.push(entry(r.clock, 'refused'));
+    await r.sender.refresh();
+    await settle();
+    expect(r.sender.notSent.map(bodyOf)).toEqual(['refused']);
+    expect(r.refused.map((x) => x.body)).toEqual(['refused']);
+  });
+
   it('stops: no timers left, nothing more sent', async () => {
     const r = rig(() => Promise.resolve(error('unavailable')));
     r.storage.pending.push(entry(r.clock, 'x'));
