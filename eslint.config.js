@@ -30,7 +30,8 @@ const noElectronPkg = ['electron', 'host services run in plain Node: no electron
  * Layers inside the renderer, lowest first:
  *   ui        primitives (Button, Field, Alert, ViewFrame): React and i18n only, no other renderer folder
  *   net, host the hub connection and the workstation host's bridge: no React views at all
- *   a11y      keyboard, scanning, alerts, settings: may use ui, host and net, never the app or a workspace
+ *   session   the signed-in session (hub link, outbox, drafts, feature stores): may use net and host only
+ *   a11y      keyboard, scanning, alerts, settings: may use ui, host, net and session, never the app or a workspace
  *   workspaces tickets/ live/ shifts/ employer/: may use everything below, never the app or each other
  *   app       shell, sign-in, router: composes all of them
  * Paths are matched as written (no resolution), so a folder is named by the
@@ -50,6 +51,15 @@ const noA11y = [rendererFolder('a11y'), 'a11y sits above this layer'];
 const noUi = [rendererFolder('ui'), 'net/ and host/ hold data and connections, no views'];
 const noHost = [rendererFolder('host'), 'ui primitives take data as props, not from the host'];
 const noNet = [rendererFolder('net'), 'ui primitives take data as props, not from the hub'];
+const noSession = [
+  rendererFolder('session'),
+  'the session sits above this layer: it is handed down, not reached up to',
+];
+const sessionLimits = [
+  [rendererFolder('app'), 'the session holds data and connections; the app composes views over it'],
+  [rendererFolder('a11y'), 'the session holds data and connections, no views'],
+  [rendererFolder('ui'), 'the session holds data and connections, no views'],
+];
 const noWorkspace = (except) =>
   workspaceFolders
     .filter((name) => name !== except)
@@ -110,7 +120,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/ui/**/*.{ts,tsx}'],
-    rules: forbid(...rendererBase, noApp, noA11y, noHost, noNet, ...noWorkspace()),
+    rules: forbid(...rendererBase, noApp, noA11y, noHost, noNet, noSession, ...noWorkspace()),
   },
   {
     files: ['renderer/a11y/**/*.{ts,tsx}'],
@@ -118,7 +128,11 @@ export default tseslint.config(
   },
   {
     files: ['renderer/net/**/*.{ts,tsx}', 'renderer/host/**/*.{ts,tsx}'],
-    rules: forbid(...rendererBase, noApp, noA11y, noUi, ...noWorkspace()),
+    rules: forbid(...rendererBase, noApp, noA11y, noUi, noSession, ...noWorkspace()),
+  },
+  {
+    files: ['renderer/session/**/*.{ts,tsx}'],
+    rules: forbid(...rendererBase, ...sessionLimits, ...noWorkspace()),
   },
   ...workspaceFolders.map((name) => ({
     files: [`renderer/${name}/**/*.{ts,tsx}`],
@@ -130,6 +144,30 @@ export default tseslint.config(
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': ['error', { mode: 'jsx-only' }],
+    },
+  },
+  {
+    // Components read stores and call their methods; the socket and the bridge stay behind them.
+    // main.tsx is the one place that builds the bridge and hands it to the stores.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/main.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='socket.io-client']",
+          message: 'components do not open sockets: a store in renderer/session (or net) does',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(call|listen)$/][callee.object.name=/[bB]ridge$/]',
+          message: 'components do not call the bridge: use a host service (renderer/host) or a session store',
+        },
+        {
+          selector:
+            "MemberExpression[property.name=/^(request|send|ephemeral|onPush)$/]:matches([object.name='hub'], [object.property.name='hub'])",
+          message: 'components do not talk to the hub: a session store does, and the component calls it',
+        },
+      ],
     },
   },
   {

@@ -10,19 +10,17 @@ import { ScanProvider } from './a11y/scan/ScanProvider';
 import { createI18n, pickLanguage } from '../shared/i18n';
 import { App } from './app/App';
 import { BootError } from './app/BootError';
-import { BridgeProvider } from './host/BridgeProvider';
+import { bootHost, HostServices } from './host/host-services';
+import { HostProvider } from './host/HostProvider';
 import { createBridge } from './net/bridge';
-import { startSession } from './net/session';
-import { readHubSession } from './net/session-storage';
+import { browserNetwork } from './net/browser-network';
+import { AuthStore } from './session/auth-store';
+import { Session } from './session/session';
 import './app/styles/global.css';
 
 async function boot(): Promise<void> {
   const bridge: WingsBridge = createBridge();
-  const [settingsAck, infoAck] = await Promise.all([
-    bridge.call('settings.get', {}),
-    bridge.call('host.info', {}),
-  ]);
-  const settings = settingsAck.ok ? settingsAck.data : null;
+  const { info, settings } = await bootHost(bridge);
   const profile = settings?.a11y ?? a11yProfileSchema.parse({});
   applyProfileToDocument(document.documentElement, profile);
 
@@ -42,7 +40,7 @@ async function boot(): Promise<void> {
   if (!rootElement) throw new Error('index.html has no #root');
   const root = createRoot(rootElement);
 
-  if (!infoAck.ok) {
+  if (!info.ok) {
     root.render(
       <I18nextProvider i18n={i18n}>
         <BootError />
@@ -51,24 +49,25 @@ async function boot(): Promise<void> {
     return;
   }
 
-  const stored = readHubSession();
-  // A session from another hub (settings changed since) is of no use here.
-  const connection = stored && stored.hubUrl === infoAck.data.hubUrl ? startSession(bridge, stored) : null;
+  // Who is signed in is the host's to say: a reload reopens the shell without signing in again.
+  const network = browserNetwork();
+  const auth = new AuthStore(bridge, (b, host) => new Session({ bridge: b, host, network }));
+  void auth.start();
 
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <BridgeProvider bridge={bridge} hostInfo={infoAck.data}>
+        <HostProvider host={new HostServices(bridge, info.data)}>
           <ProfileProvider initial={profile}>
             <AlertsProvider>
               <KeyboardAccess>
                 <ScanProvider>
-                  <App initialConnection={connection} />
+                  <App auth={auth} />
                 </ScanProvider>
               </KeyboardAccess>
             </AlertsProvider>
           </ProfileProvider>
-        </BridgeProvider>
+        </HostProvider>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -15,29 +15,79 @@ type Handler<N extends ChannelName> = (
   raw: unknown,
 ) => Ack<ChannelOutput<N>> | Promise<Ack<ChannelOutput<N>>>;
 
+/** Another worker is signed in (or nobody is): a call for a session that is not the host's is refused. */
+const notYourSession = fail('forbidden', 'This is not the worker signed in on this workstation.');
+
+/** Runs `then` with the owner of the signed-in session the call names. */
+function owned<T>(s: HostServices, sessionId: string, then: (owner: string) => Ack<T>): Ack<T> {
+  const owner = s.session.ownerFor(sessionId);
+  return owner === null ? notYourSession : then(owner);
+}
+
+/** A change to the outbox, then the event every window hears. */
+function changingOutbox<T>(s: HostServices, answer: Ack<T>): Ack<T> {
+  if (answer.ok) s.outboxChanged();
+  return answer;
+}
+
 const handlers: { [N in ChannelName]: Handler<N> } = {
   'host.info': (s) => hostInfo(s),
   'settings.get': (s) => ok(s.settings.get()),
-  'settings.update': (s, patch) => ok(s.settings.update(patch)),
-  'drafts.get': (s, { key }) => ok(s.drafts.get(key)),
-  'drafts.put': (s, { key, text }) => ok(s.drafts.put(key, text, s.now())),
-  'drafts.delete': (s, { key }) => {
-    s.drafts.delete(key);
-    return ok({});
+  'settings.update': async (s, patch) => {
+    if (patch.hubUrl !== undefined && patch.hubUrl !== s.settings.get().hubUrl) {
+      // Where passwords go next is the worker's call, confirmed outside the page.
+      const confirmed = await s.platform.confirmHubChange(patch.hubUrl);
+      if (!confirmed.ok) return confirmed;
+    }
+    return ok(s.settings.update(patch));
   },
-  'outbox.put': (s, entry) => {
-    s.outbox.put(entry);
-    return ok({});
-  },
-  'outbox.list': (s, { owner }) => ok({ entries: s.outbox.list(owner) }),
-  'outbox.attempted': (s, { id }) => {
-    s.outbox.markAttempted(id);
-    return ok({});
-  },
-  'outbox.remove': (s, { id }) => {
-    s.outbox.remove(id);
-    return ok({});
-  },
+
+  'session.signIn': (s, { username, password }) => s.session.signIn(username, password),
+  'session.current': (s) => ok({ session: s.session.current() }),
+  'session.signOut': (s, { sessionId }) => s.session.signOut(sessionId),
+
+  'drafts.get': (s, { sessionId, key }) => owned(s, sessionId, (owner) => ok(s.drafts.get(owner, key))),
+  'drafts.put': (s, { sessionId, key, text }) =>
+    owned(s, sessionId, (owner) => ok(s.drafts.put(owner, key, text, s.now()))),
+  'drafts.delete': (s, { sessionId, key }) =>
+    owned(s, sessionId, (owner) => {
+      s.drafts.delete(owner, key);
+      return ok({});
+    }),
+
+  'outbox.put': (s, { sessionId, ...input }) =>
+    owned(s, sessionId, (owner) => {
+      const put = s.outbox.put(owner, input, s.now());
+      if (!put.ok)
+        return fail(put.reason.code === 'conflict' ? 'conflict' : 'invalid_input', put.reason.message);
+      return changingOutbox(s, ok({ entry: put.entry }));
+    }),
+  'outbox.list': (s, { sessionId }) => owned(s, sessionId, (owner) => ok(s.outbox.list(owner))),
+  'outbox.attempted': (s, { sessionId, id }) =>
+    owned(s, sessionId, (owner) => ok({ attempts: s.outbox.attempted(owner, id) })),
+  'outbox.delivered': (s, { sessionId, id }) =>
+    owned(s, sessionId, (owner) => {
+      s.outbox.delivered(owner, id);
+      return changingOutbox(s, ok({}));
+    }),
+  'outbox.notSent': (s, { sessionId, id, reason }) =>
+    owned(s, sessionId, (owner) => {
+      s.outbox.notSent(owner, id, reason, s.now());
+      return changingOutbox(s, ok({}));
+    }),
+  'outbox.retry': (s, { sessionId, id }) =>
+    owned(s, sessionId, (owner) =>
+      s.outbox.retry(owner, id)
+        ? changingOutbox(s, ok({}))
+        : fail('not_found', 'There is no such unsent entry.'),
+    ),
+  'outbox.discard': (s, { sessionId, id }) =>
+    owned(s, sessionId, (owner) =>
+      s.outbox.discard(owner, id)
+        ? changingOutbox(s, ok({}))
+        : fail('not_found', 'There is no such unsent entry.'),
+    ),
+
   'window.flash': async (s, { reason }) => {
     await s.platform.flash(reason);
     return ok({});

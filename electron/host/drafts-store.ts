@@ -5,33 +5,34 @@ export interface Draft {
   updatedAt: number | null;
 }
 
+/** One worker's drafts; `owner` comes from the host's session, never from the renderer. */
 export interface DraftsStore {
-  get(key: string): Draft;
-  put(key: string, text: string, now: number): { updatedAt: number };
-  delete(key: string): void;
+  get(owner: string, key: string): Draft;
+  put(owner: string, key: string, text: string, now: number): { updatedAt: number };
+  delete(owner: string, key: string): void;
 }
 
 export function createDraftsStore(db: HostDb): DraftsStore {
-  const select = db.prepare<[string], { text: string; updated_at: number }>(
-    'SELECT text, updated_at FROM drafts WHERE key = ?',
+  const select = db.prepare<[string, string], { text: string; updated_at: number }>(
+    'SELECT text, updated_at FROM drafts WHERE owner = ? AND key = ?',
   );
-  const upsert = db.prepare<[string, string, number]>(
-    `INSERT INTO drafts (key, text, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+  const upsert = db.prepare<[string, string, string, number]>(
+    `INSERT INTO drafts (owner, key, text, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (owner, key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
   );
-  const remove = db.prepare<[string]>('DELETE FROM drafts WHERE key = ?');
+  const remove = db.prepare<[string, string]>('DELETE FROM drafts WHERE owner = ? AND key = ?');
 
   return {
-    get(key) {
-      const row = select.get(key);
+    get(owner, key) {
+      const row = select.get(owner, key);
       return row ? { text: row.text, updatedAt: row.updated_at } : { text: null, updatedAt: null };
     },
-    put(key, text, now) {
-      upsert.run(key, text, now);
+    put(owner, key, text, now) {
+      upsert.run(owner, key, text, now);
       return { updatedAt: now };
     },
-    delete(key) {
-      remove.run(key);
+    delete(owner, key) {
+      remove.run(owner, key);
     },
   };
 }

@@ -2,8 +2,10 @@ import { pino } from 'pino';
 import { fail, ok, type Ack } from '../../shared/protocol';
 import type { ChannelOutput } from '../../shared/bridge';
 import { createDraftsStore, type DraftsStore } from './drafts-store';
+import { HostEventBus } from './host-events';
 import { openHostDb } from './host-db';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { SessionKeeper } from './session-keeper';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 
 /** What `host.info` answers, except the transport, which the platform knows. */
@@ -14,6 +16,12 @@ export interface HostPlatform {
   transport: ChannelOutput<'host.info'>['transport'];
   flash(reason: string): void | Promise<void>;
   openExternal(url: string): Promise<Ack<Record<string, never>>>;
+  /**
+   * Asks the worker, in a prompt the host draws (not the page), whether
+   * passwords may from now on go to this hub. A page that was tampered with
+   * cannot answer it for them.
+   */
+  confirmHubChange(hubUrl: string | null): Promise<Ack<Record<string, never>>>;
 }
 
 /** Web mode: the renderer shows an in-page banner itself, and the browser opens links itself. */
@@ -22,6 +30,13 @@ export const webPlatform: HostPlatform = {
   flash() {},
   async openExternal() {
     return fail('unavailable', 'Links open in the browser in web mode.');
+  },
+  async confirmHubChange() {
+    // The host here has no window of its own to ask in; the person who started it chooses the hub.
+    return fail(
+      'forbidden',
+      'In web mode the hub is chosen when starting: npm run start:web -- --hub <url>.',
+    );
   },
 };
 
@@ -39,39 +54,69 @@ export interface HostServicesOptions {
   platform?: HostPlatform;
   log?: HostLogger;
   now?: () => number;
+  /** The HTTP client sign-in and sign-out use; tests may point it elsewhere. */
+  fetch?: typeof fetch;
 }
 
 export interface HostServices {
   settings: SettingsStore;
   drafts: DraftsStore;
   outbox: OutboxStore;
+  session: SessionKeeper;
+  events: HostEventBus;
   platform: HostPlatform;
   log: HostLogger;
   now: () => number;
   hubInfo: () => HubInfo | null;
+  /** Tells every window the signed-in worker's outbox changed. */
+  outboxChanged(): void;
   close(): void;
 }
 
 export function createHostServices(options: HostServicesOptions): HostServices {
   const log = options.log ?? pino({ name: 'wings-host', level: 'warn' }, pino.destination(2));
+  const now = options.now ?? Date.now;
   const db = openHostDb({
     dataDir: options.dataDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  const events = new HostEventBus();
+  const outbox = createOutboxStore(db);
+  const outdated = outbox.sweepOutdated(now());
+  if (outdated > 0) log.warn({ outdated }, 'queued commands this version cannot send were kept as not sent');
+
+  const session = new SessionKeeper({
+    hubUrl: () => options.hubInfo()?.hubUrl ?? null,
+    now,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    onChange: (current) => {
+      events.emit('session.changed', { signedIn: current !== null });
+      outboxChanged();
+    },
+  });
+  const outboxChanged = () => {
+    const owner = session.owner;
+    events.emit('outbox.changed', owner ? outbox.counts(owner) : { pending: 0, notSent: 0 });
+  };
+
   let open = true;
   return {
     settings: createSettingsStore(db, (error) =>
       log.warn({ err: error }, 'stored settings are damaged; using defaults'),
     ),
     drafts: createDraftsStore(db),
-    outbox: createOutboxStore(db),
+    outbox,
+    session,
+    events,
     platform: options.platform ?? webPlatform,
     log,
-    now: options.now ?? Date.now,
+    now,
     hubInfo: options.hubInfo,
+    outboxChanged,
     close() {
       if (!open) return;
       open = false;
+      session.end();
       db.close();
     },
   };

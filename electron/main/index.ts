@@ -9,6 +9,7 @@ import { connectHub, demoPasswordOf, type HubConnection } from '../host/embedded
 import { createHostServices, type HostServices, type HubInfo } from '../host/services';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerBridgeIpc } from './ipc';
+import { forwardOsEvents } from './os-events';
 import { applyApplicationMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { builtAppOrigin, originOf } from './origin';
@@ -48,7 +49,10 @@ async function start(): Promise<void> {
     dataDir: userData,
     nativeBinding,
     hubInfo: () => info,
-    platform: electronPlatform(() => mainWindow),
+    platform: electronPlatform(
+      () => mainWindow,
+      () => services?.settings.get().language ?? (app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'),
+    ),
   });
   const appUrl = devServerUrl ?? `${builtAppOrigin}/index.html`;
   const appOrigin = originOf(appUrl);
@@ -72,6 +76,7 @@ async function start(): Promise<void> {
   serveRenderer(fileURLToPath(new URL('../renderer/', import.meta.url)), csp);
   applySecurity(session.defaultSession, { appOrigin, csp });
   registerBridgeIpc(services, () => mainWindow, appOrigin);
+  forwardOsEvents(services.events, () => mainWindow);
 
   mainWindow = createMainWindow({
     preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),

@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import { ipcChannel } from '../../shared/bridge';
+import { ipcChannel, ipcEventChannel } from '../../shared/bridge';
 import { fail } from '../../shared/protocol';
 import { handleBridgeCall } from '../host/bridge-dispatch';
 import type { HostServices } from '../host/services';
@@ -8,13 +8,14 @@ import { originOf } from './origin';
 /**
  * One invoke channel carries every bridge call. Only the main window's top
  * frame showing the app may call: an iframe or a page navigated elsewhere
- * must not reach the worker's disk.
+ * must not reach the worker's disk. Host events go the other way, to that
+ * window only, and only while it shows the app.
  */
 export function registerBridgeIpc(
   services: HostServices,
   window: () => BrowserWindow | null,
   appOrigin: string,
-): void {
+): () => void {
   ipcMain.handle(ipcChannel, (event, name: unknown, input: unknown) => {
     const win = window();
     const frame = event.senderFrame;
@@ -28,4 +29,13 @@ export function registerBridgeIpc(
     if (!trusted) return fail('forbidden', 'This frame may not call the workstation host.');
     return handleBridgeCall(services, name, input);
   });
+  const stopEvents = services.events.subscribe((name, payload) => {
+    const win = window();
+    if (!win || win.isDestroyed() || originOf(win.webContents.getURL()) !== appOrigin) return;
+    win.webContents.send(ipcEventChannel, name, payload);
+  });
+  return () => {
+    stopEvents();
+    ipcMain.removeHandler(ipcChannel);
+  };
 }

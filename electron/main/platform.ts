@@ -1,10 +1,12 @@
 import { shell, type BrowserWindow } from 'electron';
 import { externalWebUrl } from '../../shared/bridge/external-url';
 import { fail, ok } from '../../shared/protocol';
+import type { Language } from '../../shared/bridge';
 import type { HostPlatform } from '../host/services';
+import { confirmHubChange } from './hub-change-prompt';
 
 /** Flashing the taskbar entry is the visual alert for deaf workers when Wings is in the background. */
-export function electronPlatform(window: () => BrowserWindow | null): HostPlatform {
+export function electronPlatform(window: () => BrowserWindow | null, language: () => Language): HostPlatform {
   return {
     transport: 'electron',
     flash() {
@@ -18,5 +20,6 @@ export function electronPlatform(window: () => BrowserWindow | null): HostPlatfo
       await shell.openExternal(target);
       return ok({});
     },
+    confirmHubChange: (url) => confirmHubChange(window(), language(), url),
   };
 }

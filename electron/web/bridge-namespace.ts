@@ -8,6 +8,7 @@ import type { HostServices } from '../host/services';
  * Mounts the renderer → host bridge on `/bridge`. The host reads and writes
  * the worker's disk, so only a page that was given this launch's token (in
  * the printed address) may connect; everyone else gets `unauthorized`.
+ * Calls arrive as `call`; host events leave as `event`.
  */
 export function mountBridge(
   io: Server,
@@ -20,6 +21,9 @@ export function mountBridge(
     if (typeof given === 'string' && sameToken(Buffer.from(given), expected)) next();
     else next(new Error('unauthorized'));
   });
+  // Host events go to every page holding this launch's token (web mode has one worker at a time);
+  // the namespace lives as long as the host process, and so does this subscription.
+  services.events.subscribe((name, payload) => ns.emit('event', name, payload));
   ns.on('connection', (socket) => {
     // `call(name, input, ack)`; the ack is always last so a short call still gets an answer.
     socket.on('call', (...args: unknown[]) => {

@@ -1,63 +1,48 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HubConnection } from '../net/hub-connection';
-import { endSession, startSession } from '../net/session';
-import { writeHubSession, type StoredSession } from '../net/session-storage';
-import { useBridge } from '../host/BridgeProvider';
-import { HubProvider } from './providers/HubProvider';
+import type { AuthStore } from '../session/auth-store';
+import { SessionProvider } from '../session/SessionProvider';
+import { useHostEvents } from './host-events';
 import { Router } from './router/router';
 import { RouterProvider } from './router/RouterProvider';
 import { Shell } from './shell/Shell';
 import { SignIn } from './sign-in/SignIn';
 
-const noSubscribe = () => () => undefined;
-
 export interface AppProps {
-  /** Opened at boot from a sign-in kept in sessionStorage, so a reload stays signed in. */
-  initialConnection: HubConnection | null;
+  /** Who is signed in, as the host says; started at boot, before the first paint. */
+  auth: AuthStore;
 }
 
-export function App({ initialConnection }: AppProps) {
-  const { t } = useTranslation('auth');
-  const { bridge } = useBridge();
+export function App({ auth }: AppProps) {
+  const { t } = useTranslation(['auth', 'common']);
   // One per page, made before sign-in, so the address a worker opened is where they land after it.
   const [router] = useState(() => new Router(window));
   useEffect(() => router.start(), [router]);
-  const [connection, setConnection] = useState(initialConnection);
-  const [freshSignIn, setFreshSignIn] = useState(false);
-  const [signedOut, setSignedOut] = useState(false);
-  const ended = useSyncExternalStore(connection?.subscribe ?? noSubscribe, () => connection?.ended ?? null);
+  const state = useSyncExternalStore(auth.subscribe, () => auth.state);
+  useHostEvents(router, auth);
 
-  const signIn = useCallback(
-    (session: StoredSession) => {
-      writeHubSession(session);
-      setFreshSignIn(true);
-      setConnection(startSession(bridge, session));
-    },
-    [bridge],
-  );
-
-  const signOut = useCallback(() => {
-    if (connection) endSession(connection);
-    setFreshSignIn(false);
-    setSignedOut(true);
-    setConnection(null);
-  }, [connection]);
-
-  if (!connection || ended) {
+  if (state.phase === 'checking') {
     return (
-      <SignIn
-        onSignedIn={signIn}
-        notice={ended ? t('sessionExpired') : null}
-        focusOnMount={signedOut || ended !== null}
-      />
+      <main className="shell__loading" id="main-content">
+        <p role="status">{t('common:loading')}</p>
+      </main>
     );
+  }
+  if (state.phase === 'signedOut') {
+    const notice =
+      state.notice === 'expired'
+        ? t('sessionExpired')
+        : state.notice === 'signedOutElsewhere'
+          ? t('signedOutElsewhere')
+          : null;
+    return <SignIn auth={auth} notice={notice} focusOnMount={state.asked || state.notice !== null} />;
   }
   return (
     <RouterProvider router={router}>
-      <HubProvider connection={connection}>
-        <Shell onSignOut={signOut} focusOnStart={freshSignIn} />
-      </HubProvider>
+      <SessionProvider session={state.session}>
+        {/* A new session is a new shell: nothing of the last worker's screen stays. */}
+        <Shell key={state.session.id} onSignOut={() => void auth.signOut()} focusOnStart={state.fresh} />
+      </SessionProvider>
     </RouterProvider>
   );
 }

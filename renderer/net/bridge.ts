@@ -1,8 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ChannelInput, ChannelName, ChannelOutput, WingsBridge } from '../../shared/bridge';
-import { webBridgeNamespace } from '../../shared/bridge';
-import { fail, type Ack, type ErrorCode } from '../../shared/protocol';
-import { readBridgeToken, writeBridgeToken } from './session-storage';
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  HostEventName,
+  HostEventPayload,
+  WingsBridge,
+} from '../../shared/bridge';
+import { hostEvents, isHostEventName, webBridgeNamespace } from '../../shared/bridge';
+import { Emitter } from './emitter';
+import { fail, type Ack } from '../../shared/protocol';
+import { readBridgeToken, writeBridgeToken } from './bridge-token';
 
 declare global {
   interface Window {
@@ -31,11 +39,21 @@ function takeTokenFromUrl(): string | null {
 
 class SocketBridge implements WingsBridge {
   private refused = false;
+  private readonly events = new Emitter<[HostEventName, unknown]>();
 
   constructor(private readonly socket: Socket) {
     socket.on('connect_error', () => {
       // `active` is false only when the host's middleware refused us; network errors keep retrying.
       if (!socket.active) this.refused = true;
+    });
+    socket.on('event', (name: unknown, payload: unknown) => {
+      if (isHostEventName(name)) this.events.emit(name, payload);
+    });
+  }
+
+  listen<N extends HostEventName>(name: N, handler: (payload: HostEventPayload<N>) => void): () => void {
+    return this.events.subscribe((event, payload) => {
+      if (event === name) handler(payload as HostEventPayload<N>);
     });
   }
 
@@ -57,35 +75,29 @@ function isAck(value: unknown): value is Ack<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
+/**
+ * Host events are checked against their schema here, whichever transport
+ * brought them: a payload that does not match is dropped, never guessed at.
+ */
+function checkingEvents(bridge: WingsBridge): WingsBridge {
+  return {
+    call: (name, input) => bridge.call(name, input),
+    listen: (name, handler) =>
+      bridge.listen(name, (payload) => {
+        const parsed = hostEvents[name].safeParse(payload);
+        if (parsed.success) handler(parsed.data as HostEventPayload<typeof name>);
+      }),
+  };
+}
+
 /** The one place that knows which transport carries the bridge. */
 export function createBridge(): WingsBridge {
-  if (window.wings) return window.wings;
+  if (window.wings) return checkingEvents(window.wings);
   const token = takeTokenFromUrl();
   const socket = io(webBridgeNamespace, {
     auth: { token: token ?? '' },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
   });
-  return new SocketBridge(socket);
-}
-
-/** Unwraps an ack for callers that treat any failure as an exception. */
-export async function callOrThrow<N extends ChannelName>(
-  bridge: WingsBridge,
-  name: N,
-  input: ChannelInput<N>,
-): Promise<ChannelOutput<N>> {
-  const ack = await bridge.call(name, input);
-  if (!ack.ok) throw new AckFailure(ack.error.code, ack.error.message);
-  return ack.data;
-}
-
-export class AckFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AckFailure';
-  }
+  return checkingEvents(new SocketBridge(socket));
 }

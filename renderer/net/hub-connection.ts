@@ -1,42 +1,45 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { z } from 'zod';
-import type { OutboxEntry, WingsBridge } from '../../shared/bridge';
-import { OutboxDrainer, type SendOutcome } from '../../shared/domain/outbox';
+import type { OutboxEntry } from '../../shared/bridge';
+import type { SendOutcome } from '../../shared/domain/outbox';
 import {
   ackSchema,
   commands,
+  ephemerals,
   fail,
   pushes,
   type Ack,
-  type AckError,
   type CommandInput,
   type CommandName,
   type CommandOutput,
-  type MutatingCommandName,
+  type EphemeralInput,
+  type EphemeralName,
+  type QueryCommandName,
   type PushName,
   type PushPayload,
   type SessionUser,
 } from '../../shared/protocol';
-import { Emitter } from './emitter';
-import { bridgeOutboxStorage } from './outbox';
-
 import type { ConnectionState } from './connection-state';
+import { Emitter } from './emitter';
+import { alwaysOnline, type NetworkSignal } from './network';
 
 export type { ConnectionState };
+/** Why a signed-in link ended by itself: the hub refused the token, or it ran out. */
 export type EndReason = 'unauthorized' | 'expired';
 
 export interface HubConnectionOptions {
   hubUrl: string;
   token: string;
-  /** `ownerKey(hubUrl, userId)`: whose outbox entries this connection sends. */
-  owner: string;
   expiresAt: number;
-  bridge: WingsBridge;
-  /** Known from an earlier whoami; lets the shell open while the hub is down. */
-  user?: SessionUser | null;
-  onUser?: (user: SessionUser) => void;
-  /** The hub refused the token or it expired; the worker must sign in again. */
-  onEnded?: (reason: EndReason) => void;
+  /** Who the host says is signed in; whoami refreshes it on every connect (roles may have changed). */
+  user: SessionUser;
+  /** The browser's online/offline events; Node (tests) is always "online". */
+  network?: NetworkSignal;
+  /** Without an answer in this time a command counts as timed out. */
+  commandTimeoutMs?: number;
+  now?: () => number;
+  /** socket.io client options for tests (e.g. websocket only); the workstation uses the defaults below. */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
 /** Any ack, whatever its data: what an outbox send needs to tell delivered from refused. */
@@ -54,45 +57,38 @@ function outputAck(name: CommandName): z.ZodType {
 
 /** Failed attempts in a row before "reconnecting" is called what it is: offline. */
 const offlineAfterFailures = 2;
-const commandTimeoutMs = 8_000;
+const defaultCommandTimeoutMs = 8_000;
 /** setTimeout overflows past 2^31-1 ms. */
 const maxTimerMs = 2 ** 31 - 1;
 
-export interface OutboxListener {
-  delivered?(entry: OutboxEntry, data: unknown): void;
-  rejected?(entry: OutboxEntry, error: AckError): void;
-}
-
 /**
- * One signed-in link to the hub: connection state, the current user, commands
- * with acks, pushes, and the outbox drained on every (re)connect.
+ * One signed-in link to the hub: connection state, the current user,
+ * read-only requests, pushes, ephemeral events, and `send` for the outbox.
+ * It owns the socket and nothing else: what to send and when is the
+ * OutboxSender's business, what to show is the stores'. Plain TypeScript
+ * with no DOM, so the same class runs in the renderer and in Node tests.
  */
 export class HubConnection {
   private readonly socket: Socket;
-  private readonly drainer: OutboxDrainer;
   private readonly changes = new Emitter();
   private readonly connects = new Emitter();
-  private readonly outboxListeners = new Set<OutboxListener>();
+  private readonly network: NetworkSignal;
+  private readonly now: () => number;
+  private readonly commandTimeoutMs: number;
+  private readonly offNetwork: () => void;
   private stateValue: ConnectionState;
-  private userValue: SessionUser | null;
-  private pendingValue: readonly OutboxEntry[] = [];
+  private userValue: SessionUser;
   private endedValue: EndReason | null = null;
   private failures = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
   constructor(private readonly options: HubConnectionOptions) {
-    this.userValue = options.user ?? null;
-    this.stateValue = navigator.onLine ? 'reconnecting' : 'offline';
-    this.drainer = new OutboxDrainer(
-      bridgeOutboxStorage(options.bridge, options.owner),
-      (entry) => this.send(entry),
-      {
-        delivered: (entry, data) => this.outboxListeners.forEach((l) => l.delivered?.(entry, data)),
-        rejected: (entry, error) => this.outboxListeners.forEach((l) => l.rejected?.(entry, error)),
-        changed: (pending) => this.setPending(pending),
-      },
-    );
+    this.network = options.network ?? alwaysOnline;
+    this.now = options.now ?? Date.now;
+    this.commandTimeoutMs = options.commandTimeoutMs ?? defaultCommandTimeoutMs;
+    this.userValue = options.user;
+    this.stateValue = this.network.online ? 'reconnecting' : 'offline';
     this.socket = io(options.hubUrl, {
       auth: { token: options.token },
       // Its own engine connection even when the hub shares the bridge's origin (embedded web mode),
@@ -102,44 +98,34 @@ export class HubConnection {
       reconnectionDelayMax: 5_000,
       randomizationFactor: 0.3,
       timeout: 5_000,
+      ...options.socketOptions,
     });
     this.socket.on('connect', this.onConnect);
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect_error', this.onConnectError);
-    window.addEventListener('online', this.onBrowserOnline);
-    window.addEventListener('offline', this.onBrowserOffline);
+    this.offNetwork = this.network.subscribe((online) => (online ? this.onOnline() : this.onOffline()));
     this.scheduleExpiry();
-    void this.refreshPending();
   }
 
   get state(): ConnectionState {
     return this.stateValue;
   }
-  /** Whose drafts and outbox entries these are; keeps users of a shared PC apart. */
-  get owner(): string {
-    return this.options.owner;
+  get connected(): boolean {
+    return this.socket.connected;
   }
-  get user(): SessionUser | null {
+  get user(): SessionUser {
     return this.userValue;
-  }
-  get pending(): readonly OutboxEntry[] {
-    return this.pendingValue;
   }
   get ended(): EndReason | null {
     return this.endedValue;
   }
 
-  /** For useSyncExternalStore: fires when state, user, pending or ended change. */
+  /** For useSyncExternalStore: fires when state, user or ended change. */
   subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
 
-  /** Fires after each successful (re)connect, when a stream should ask for what it missed. */
+  /** Fires after each successful (re)connect: streams ask for what they missed, the outbox wakes. */
   onConnected(listener: () => void): () => void {
     return this.connects.subscribe(listener);
-  }
-
-  onOutbox(listener: OutboxListener): () => void {
-    this.outboxListeners.add(listener);
-    return () => this.outboxListeners.delete(listener);
   }
 
   onPush<N extends PushName>(name: N, handler: (payload: PushPayload<N>) => void): () => void {
@@ -155,103 +141,96 @@ export class HubConnection {
     return () => this.socket.off(event, listener);
   }
 
-  /** A read-only command; mutating ones go through `enqueue` so they survive a lost connection. */
-  async request<N extends Exclude<CommandName, MutatingCommandName>>(
-    name: N,
-    input: CommandInput<N>,
-  ): Promise<Ack<CommandOutput<N>>> {
+  /** A read-only command; mutating ones go through the outbox so they survive a lost connection. */
+  async request<N extends QueryCommandName>(name: N, input: CommandInput<N>): Promise<Ack<CommandOutput<N>>> {
     if (!this.socket.connected) return fail('unavailable', 'Not connected to the hub.');
     let raw: unknown;
     try {
-      raw = await this.socket.timeout(commandTimeoutMs).emitWithAck(name, input);
+      raw = await this.socket.timeout(this.commandTimeoutMs).emitWithAck(name, input);
     } catch {
       return fail('unavailable', 'The hub did not answer in time.');
     }
     const parsed = outputAck(name).safeParse(raw);
     if (!parsed.success) return fail('internal', 'The hub answered outside the contract.');
-    return parsed.data as Ack<CommandOutput<N>>;
+    const ack = parsed.data as Ack<CommandOutput<N>>;
+    if (!ack.ok && ack.error.code === 'unauthorized') this.end('unauthorized');
+    return ack;
   }
 
-  /** Puts a mutating command on the host's disk first, then tries to deliver it. */
-  async enqueue<N extends MutatingCommandName>(
-    name: N,
-    payload: CommandInput<N> & { id: string },
-  ): Promise<void> {
-    await this.drainer.enqueue({
-      id: payload.id,
-      owner: this.options.owner,
-      event: name,
-      payload,
-      createdAt: Date.now(),
-    });
-    if (this.socket.connected) void this.drain();
+  /**
+   * One attempt at an outbox entry, as OutboxSender counts it: nothing is
+   * emitted while disconnected (socket.io would buffer it and send it again
+   * on its own, behind the outbox's back).
+   */
+  send = async (entry: OutboxEntry): Promise<SendOutcome> => {
+    if (!this.socket.connected) return { kind: 'unreachable' };
+    let raw: unknown;
+    try {
+      raw = await this.socket.timeout(this.commandTimeoutMs).emitWithAck(entry.event, entry.payload);
+    } catch {
+      return this.closed ? { kind: 'unreachable' } : { kind: 'timeout' };
+    }
+    const parsed = anyAck.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        kind: 'rejected',
+        error: { code: 'internal', message: 'The hub answered outside the contract.' },
+      };
+    }
+    if (parsed.data.ok) return { kind: 'acked', data: parsed.data.data };
+    if (parsed.data.error.code === 'unauthorized') this.end('unauthorized');
+    return { kind: 'rejected', error: parsed.data.error };
+  };
+
+  /**
+   * A no-ack event (typing, presence): checked against its schema, sent
+   * volatile, and simply not sent while disconnected. Nothing waits on it.
+   */
+  ephemeral<N extends EphemeralName>(name: N, payload: EphemeralInput<N>): void {
+    if (!this.socket.connected) return;
+    if (!ephemerals[name].input.safeParse(payload).success) return;
+    const event: string = name;
+    this.socket.volatile.emit(event, payload);
+  }
+
+  /**
+   * Something outside said the network may be back (the machine woke up). A
+   * socket still retrying keeps its own short backoff (5 s at most); one that
+   * gave up is started again.
+   */
+  nudge(): void {
+    if (this.closed || this.socket.connected || this.socket.active) return;
+    this.failures = 0;
+    this.setState(this.network.online ? 'reconnecting' : 'offline');
+    this.socket.connect();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.expiryTimer);
-    window.removeEventListener('online', this.onBrowserOnline);
-    window.removeEventListener('offline', this.onBrowserOffline);
+    this.offNetwork();
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
 
-  private async send(entry: OutboxEntry): Promise<SendOutcome> {
-    if (!this.socket.connected) return { kind: 'unreachable' };
-    let raw: unknown;
-    try {
-      raw = await this.socket.timeout(commandTimeoutMs).emitWithAck(entry.event, entry.payload);
-    } catch {
-      return { kind: 'unreachable' };
-    }
-    const parsed = anyAck.safeParse(raw);
-    if (!parsed.success) return { kind: 'rejected', error: { code: 'internal', message: 'Malformed ack.' } };
-    if (parsed.data.ok) return { kind: 'acked', data: parsed.data.data };
-    if (parsed.data.error.code === 'unauthorized') this.end('unauthorized');
-    return { kind: 'rejected', error: parsed.data.error };
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      await this.drainer.drain();
-    } catch {
-      // The host did not answer; the entries stay on its disk and the next connect retries.
-    }
-  }
-
-  private async refreshPending(): Promise<void> {
-    try {
-      const ack = await this.options.bridge.call('outbox.list', { owner: this.options.owner });
-      if (ack.ok) this.setPending(ack.data.entries);
-    } catch {
-      // Shown again on the next change; a missing list must not break the shell.
-    }
-  }
-
   private async refreshUser(): Promise<void> {
     const ack = await this.request('session.whoami', {});
-    if (this.closed) return;
-    if (ack.ok) {
-      this.userValue = ack.data.user;
-      this.options.onUser?.(ack.data.user);
-      this.changes.emit();
-    } else if (ack.error.code === 'unauthorized') {
-      this.end('unauthorized');
-    }
+    if (this.closed || !ack.ok) return;
+    this.userValue = ack.data.user;
+    this.changes.emit();
   }
 
   private readonly onConnect = () => {
     this.failures = 0;
     this.setState('connected');
     void this.refreshUser();
-    void this.drain();
     this.connects.emit();
   };
 
   private readonly onDisconnect = (reason: Socket.DisconnectReason) => {
     if (this.closed) return;
-    this.setState(navigator.onLine ? 'reconnecting' : 'offline');
+    this.setState(this.network.online ? 'reconnecting' : 'offline');
     // The hub hung up on purpose (restart, revoked token): socket.io will not retry by itself.
     if (reason === 'io server disconnect') this.socket.connect();
   };
@@ -264,22 +243,22 @@ export class HubConnection {
       return;
     }
     this.failures += 1;
-    this.setState(this.failures >= offlineAfterFailures || !navigator.onLine ? 'offline' : 'reconnecting');
+    this.setState(this.failures >= offlineAfterFailures || !this.network.online ? 'offline' : 'reconnecting');
   };
 
-  private readonly onBrowserOffline = () => {
+  private onOffline(): void {
     if (!this.socket.connected) this.setState('offline');
-  };
+  }
 
-  private readonly onBrowserOnline = () => {
+  private onOnline(): void {
     if (this.socket.connected || this.closed) return;
     this.failures = 0;
     this.setState('reconnecting');
     if (!this.socket.active) this.socket.connect();
-  };
+  }
 
   private scheduleExpiry(): void {
-    const delay = this.options.expiresAt - Date.now();
+    const delay = this.options.expiresAt - this.now();
     if (delay <= 0) {
       queueMicrotask(() => this.end('expired'));
       return;
@@ -291,18 +270,12 @@ export class HubConnection {
     if (this.endedValue || this.closed) return;
     this.endedValue = reason;
     this.close();
-    this.options.onEnded?.(reason);
     this.changes.emit();
   }
 
   private setState(state: ConnectionState): void {
     if (state === this.stateValue) return;
     this.stateValue = state;
-    this.changes.emit();
-  }
-
-  private setPending(pending: readonly OutboxEntry[]): void {
-    this.pendingValue = [...pending].sort((a, b) => (a.id < b.id ? -1 : 1));
     this.changes.emit();
   }
 }

@@ -12,7 +12,7 @@ import type { Revocations } from './revocations';
 import { sourceOf } from './source';
 import { newTokenId, signToken, tokenLifetimeMs } from './tokens';
 import type { Credentials } from './users';
-import { findCandidates } from './users';
+import { findCandidates, loadSession } from './users';
 
 export interface AuthDeps {
   db: Kysely<Database>;
@@ -31,11 +31,14 @@ export interface AuthDeps {
  */
 export const maxCandidates = 4;
 
-export function issueToken(
-  deps: Pick<AuthDeps, 'tokenKey'>,
+/** The answer to a successful sign-in or setup: a token, and who it is for as the store says now. */
+export async function signedIn(
+  deps: Pick<AuthDeps, 'tokenKey' | 'db'>,
   user: { id: number; orgId: number; tokenVersion: number },
   now: number,
-): LoginResponse {
+): Promise<LoginResponse> {
+  const record = await loadSession(deps.db, user.id);
+  if (!record) throw new Error('a user who just signed in is missing');
   const expiresAt = now + tokenLifetimeMs;
   const token = signToken(deps.tokenKey, {
     jti: newTokenId(),
@@ -45,7 +48,7 @@ export function issueToken(
     iat: now,
     exp: expiresAt,
   });
-  return { token, expiresAt, userId: user.id };
+  return { token, expiresAt, userId: user.id, user: record.user };
 }
 
 /**
@@ -98,5 +101,5 @@ export async function login(deps: AuthDeps, body: unknown, ip: string): Promise<
     );
   }
   deps.log.info({ userId: user.id, orgId: user.orgId }, 'login');
-  return { status: 200, body: issueToken(deps, user, deps.now()) };
+  return { status: 200, body: await signedIn(deps, user, deps.now()) };
 }

@@ -6,7 +6,7 @@ import type { HttpResult } from '../http/respond';
 import { httpError } from '../http/respond';
 import type { Database } from '../store/schema';
 import type { AuthDeps } from './login';
-import { issueToken } from './login';
+import { signedIn } from './login';
 import type { LoginLimits } from './backoff';
 import { retryAfterSeconds } from './backoff';
 import { MemoryAttempts } from './memory-attempts';
@@ -94,7 +94,7 @@ export class SetupGate {
     this.current = null;
     if (!created) return httpError('conflict', 'This hub is already set up.');
     deps.log.info({ orgId: created.orgId, userId: created.id }, 'hub set up');
-    return { status: 200, body: issueToken(deps, created, now) };
+    return { status: 200, body: await signedIn(deps, created, now) };
   }
 }
 

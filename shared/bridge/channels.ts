@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { commandIdSchema } from '../protocol';
+import { commandIdSchema, mutatingCommandNames, text } from '../protocol';
 import { isExternalWebUrl } from './external-url';
-import { outboxEntrySchema } from './outbox';
+import { notSentCodes, outboxEntrySchema, outboxListSchema } from './outbox';
+import { hostSessionSchema, sessionScoped, signInInputSchema } from './session';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
-const draftKeySchema = z.string().min(1).max(200);
+/** A composer's name, e.g. `team.note` or `ticket:42:reply`; the host stores it under the signed-in worker. */
+const draftKeySchema = text().min(1).max(200);
 /** Generous: a worker's long reply must never be cut, but a runaway paste must not fill the disk. */
-const draftTextSchema = z.string().max(100_000);
+const draftTextSchema = text().max(100_000);
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -36,22 +38,73 @@ export const channels = {
   }),
   'settings.get': channel({ input: empty, output: settingsSchema }),
   'settings.update': channel({ input: settingsPatchSchema, output: settingsSchema }),
+
+  // The signed-in worker, kept by the host (see ./session.ts).
+  'session.signIn': channel({ input: signInInputSchema, output: hostSessionSchema }),
+  'session.current': channel({ input: empty, output: z.object({ session: hostSessionSchema.nullable() }) }),
+  'session.signOut': channel({ input: z.object(sessionScoped).strict(), output: empty }),
+
+  // Drafts and the outbox belong to the signed-in worker; the host picks the owner, never the renderer.
   'drafts.get': channel({
-    input: z.object({ key: draftKeySchema }).strict(),
+    input: z.object({ ...sessionScoped, key: draftKeySchema }).strict(),
     output: z.object({ text: z.string().nullable(), updatedAt: z.number().int().nullable() }),
   }),
   'drafts.put': channel({
-    input: z.object({ key: draftKeySchema, text: draftTextSchema }).strict(),
+    input: z.object({ ...sessionScoped, key: draftKeySchema, text: draftTextSchema }).strict(),
     output: z.object({ updatedAt: z.number().int() }),
   }),
-  'drafts.delete': channel({ input: z.object({ key: draftKeySchema }).strict(), output: empty }),
-  'outbox.put': channel({ input: outboxEntrySchema.omit({ attempts: true }), output: empty }),
-  'outbox.list': channel({
-    input: z.object({ owner: outboxEntrySchema.shape.owner }).strict(),
-    output: z.object({ entries: z.array(outboxEntrySchema) }),
+  'drafts.delete': channel({
+    input: z.object({ ...sessionScoped, key: draftKeySchema }).strict(),
+    output: empty,
   }),
-  'outbox.attempted': channel({ input: z.object({ id: commandIdSchema }).strict(), output: empty }),
-  'outbox.remove': channel({ input: z.object({ id: commandIdSchema }).strict(), output: empty }),
+  /** Queues a command; the host checks it parses as that command, stamps lane and owner, and keeps it until settled. */
+  'outbox.put': channel({
+    input: z
+      .object({
+        ...sessionScoped,
+        id: commandIdSchema,
+        event: z.enum(mutatingCommandNames as [string, ...string[]]),
+        payload: z.record(z.string(), z.unknown()),
+        draftKey: draftKeySchema.nullable(),
+      })
+      .strict(),
+    output: z.object({ entry: outboxEntrySchema }),
+  }),
+  'outbox.list': channel({ input: z.object(sessionScoped).strict(), output: outboxListSchema }),
+  /** A send of it failed for a transient reason: counted on disk so the limit holds across restarts. */
+  'outbox.attempted': channel({
+    input: z.object({ ...sessionScoped, id: commandIdSchema }).strict(),
+    output: z.object({ attempts: z.number().int().nonnegative() }),
+  }),
+  /** The hub applied it: it leaves the outbox. */
+  'outbox.delivered': channel({
+    input: z.object({ ...sessionScoped, id: commandIdSchema }).strict(),
+    output: empty,
+  }),
+  /** Refused for good, given up or outdated: kept in "not sent" with its reason, never dropped. */
+  'outbox.notSent': channel({
+    input: z
+      .object({
+        ...sessionScoped,
+        id: commandIdSchema,
+        reason: z.object({
+          code: z.enum(notSentCodes),
+          message: text().max(2000),
+        }),
+      })
+      .strict(),
+    output: empty,
+  }),
+  /** The worker asked to send a "not sent" entry again: back in its lane with a fresh attempt count. */
+  'outbox.retry': channel({
+    input: z.object({ ...sessionScoped, id: commandIdSchema }).strict(),
+    output: empty,
+  }),
+  /** The worker chose to throw a "not sent" entry away. Only "not sent" entries can be discarded. */
+  'outbox.discard': channel({
+    input: z.object({ ...sessionScoped, id: commandIdSchema }).strict(),
+    output: empty,
+  }),
   'window.flash': channel({ input: z.object({ reason: z.string().max(200) }).strict(), output: empty }),
   'shell.openExternal': channel({
     input: z.object({ url: z.url().max(2048).refine(isExternalWebUrl, 'not an outside web link') }).strict(),

@@ -1,4 +1,6 @@
 export * from './channels';
 export * from './settings';
 export * from './outbox';
+export * from './session';
+export * from './events';
 export type { WingsBridge } from './api';

@@ -8,6 +8,8 @@ import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enShell from './locales/en/shell.json';
 import enTeam from './locales/en/team.json';
+import enHost from './locales/en/host.json';
+import enOutbox from './locales/en/outbox.json';
 import zhAuth from './locales/zh-CN/auth.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
@@ -16,6 +18,8 @@ import zhCommon from './locales/zh-CN/common.json';
 import zhErrors from './locales/zh-CN/errors.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhTeam from './locales/zh-CN/team.json';
+import zhHost from './locales/zh-CN/host.json';
+import zhOutbox from './locales/zh-CN/outbox.json';
 
 export const namespaces = [
   'common',
@@ -26,6 +30,8 @@ export const namespaces = [
   'a11y',
   'keyboard',
   'settings',
+  'host',
+  'outbox',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
@@ -41,6 +47,8 @@ export const resources = {
     a11y: enA11y,
     keyboard: enKeyboard,
     settings: enSettings,
+    host: enHost,
+    outbox: enOutbox,
   },
   'zh-CN': {
     common: zhCommon,
@@ -51,6 +59,8 @@ export const resources = {
     a11y: zhA11y,
     keyboard: zhKeyboard,
     settings: zhSettings,
+    host: zhHost,
+    outbox: zhOutbox,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 

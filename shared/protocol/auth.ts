@@ -28,11 +28,22 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  organisation: z.object({ id: z.number().int(), name: z.string() }),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
 export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.number().int(),
   /** Lets the workstation keep each user's drafts and outbox apart on a shared PC. */
   userId: z.number().int(),
+  /** Who signed in, so the workstation opens the right workspaces before its socket connects. */
+  user: sessionUserSchema,
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
@@ -47,12 +58,3 @@ export const setupRequestSchema = z.object({
 export type SetupRequest = z.infer<typeof setupRequestSchema>;
 
 export const socketAuthSchema = z.object({ token: z.string().min(1).max(4096) });
-
-export const sessionUserSchema = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(roleSchema),
-  organisation: z.object({ id: z.number().int(), name: z.string() }),
-});
-export type SessionUser = z.infer<typeof sessionUserSchema>;

@@ -90,8 +90,9 @@ export async function measureScanCost(): Promise<ScreenCost[]> {
           }
         }
       }
-      // Each sign-in lives in sessionStorage: a fresh page for the next user.
-      await page.evaluate('sessionStorage.removeItem("wings.hubSession")');
+      // The host keeps the sign-in: sign out, so the next user's page opens at the form.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('textbox', { name: 'Username' }).waitFor();
     }
     await context.close();
     return costs;

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, connectionStatus, signIn } from './support/app';
+import { hostSessionId, signOutHost } from './support/host';
 import { screenshot } from './support/shots';
 import { freePort, startHub, startWebMode, stop, tempDir, type Started } from './support/processes';
 
@@ -45,6 +46,10 @@ test.afterAll(async () => {
   if (hub) await stop(hub.child);
   rmSync(hubDir, { recursive: true, force: true });
   rmSync(webDir, { recursive: true, force: true });
+});
+
+test.beforeEach(async () => {
+  await signOutHost(url);
 });
 
 test.afterEach(async () => {
@@ -116,4 +121,32 @@ test('a note written while offline waits, then is delivered exactly once', async
   await expect(log.getByRole('listitem').filter({ hasText: 'Back in ten minutes' }).first()).toBeVisible();
   await expect(log.getByRole('listitem').filter({ hasText: text })).toHaveCount(1);
   await expect(log.getByRole('listitem').filter({ hasText: text })).not.toContainText('Waiting to send');
+});
+
+test('a hub that no longer knows the token sends the worker back to sign in, with the reason', async ({
+  page,
+}) => {
+  await page.goto(appUrl({}, url));
+  await signIn(page, 'agent');
+  await expect(connectionStatus(page)).toHaveText('Connected');
+
+  // The hub is set up afresh on the same address (a new store, a new signing key): the token is void.
+  if (hub) await stop(hub.child);
+  const freshDir = tempDir('hub-fresh');
+  const fresh = await startHub({ port: hubPort, dataDir: freshDir });
+  try {
+    await expect(page.getByRole('alert').filter({ hasText: 'session has ended' })).toHaveText(
+      'Your session has ended. Please sign in again.',
+      { timeout: 30_000 },
+    );
+    await expect(page.getByRole('textbox', { name: 'Username' })).toBeFocused();
+    // The host forgets it too: a reload does not bring the dead session back.
+    await expect.poll(() => hostSessionId(url)).toBeNull();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  } finally {
+    await stop(fresh.child);
+    rmSync(freshDir, { recursive: true, force: true });
+    await startTheHub();
+  }
 });

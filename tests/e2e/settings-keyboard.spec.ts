@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl } from './support/app';
 import { openSettings, ownInstance, selectSettingsTab, setDisplay } from './support/display';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, demoPassword, signIn, workspaceLinks } from './support/app';
 
 test('the demo agent signs in with the keyboard alone and sees only the agent workspaces', async ({
@@ -8,6 +8,10 @@ test('the demo agent signs in with the keyboard alone and sees only the agent wo
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   // The token leaves the visible address as soon as the page has it.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  // Where the password goes is shown before it is typed.
+  await expect(page.getByRole('main')).toContainText(
+    'Your password goes to the built-in hub on this computer.',
+  );
 
   const username = page.getByRole('textbox', { name: 'Username' });
   for (
@@ -52,9 +56,11 @@ test('the demo agent signs in with the keyboard alone and sees only the agent wo
   await expect(page).toHaveTitle('Shifts — Wings');
   await expect(page.getByRole('main')).toContainText('later release');
 
-  // A reload keeps the session (sessionStorage) and the workspace (the address).
+  // A reload keeps the session (the host holds it) and the workspace (the address).
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Shifts' })).toBeVisible();
+  // The page itself holds no hub token: only the bridge's launch token, for this tab.
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['wings.bridgeToken']);
 });
 
 test('each demo role sees exactly its workspaces', async ({ browser }) => {
@@ -70,6 +76,9 @@ test('each demo role sees exactly its workspaces', async ({ browser }) => {
     await page.getByLabel('Password').fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(workspaceLinks(page)).toHaveText(workspaces);
+    // The next worker starts at the sign-in screen: the host ends this one's session.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('textbox', { name: 'Username' })).toBeFocused();
     await context.close();
   }
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
 import { bridgeCall, oneSwitch, restoreScanProfile, twoSwitch, type SwitchDriver } from './support/switch';
 

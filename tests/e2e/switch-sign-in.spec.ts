@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, demoPassword, workspaceLinks } from './support/app';
 import {
   oneSwitch,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, signIn, workspaceLinks } from './support/app';
 import {
   bridgeCall,

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { scanProbeScript } from '../bench/scan-cost-probe';
 
 /** A compact picture of a scan tree: kind initial, label, children. */

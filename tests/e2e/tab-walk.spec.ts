@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
 import { openSettings, settingsSections } from './support/display';
 

@@ -1,5 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
+import { signOutHost } from './support/host';
 import {
   expectNoAxeViolations,
   forEachSettingsTab,
@@ -18,6 +20,8 @@ const users = ['agent', 'anchor', 'employer'] as const;
 /** Each screen in a fresh context: sign-in, then every role's shell, then the settings page. */
 async function checkEveryScreen(browser: Browser, label: string, lng: 'en' | 'zh-CN' = 'en'): Promise<void> {
   for (const user of users) {
+    // The host keeps the last sign-in: end it, so each role starts at the sign-in screen.
+    await signOutHost(url());
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(appUrl({ lng }, url()));

@@ -5,7 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { ackSchema } from '../../shared/protocol/ack';
 import type { OutboxEntry } from '../../shared/bridge/outbox';
 import type { SendOutcome } from '../../shared/domain/outbox';
-import { OutboxDrainer } from '../../shared/domain/outbox';
+import { defaultOutboxPolicy, OutboxSender } from '../../shared/domain/outbox';
+import { validateQueued, realClock } from '../../renderer/session/session-outbox';
 import { z } from 'zod';
 import { createDatabase } from '../../server/store/database';
 import type { ClientSocket } from '../support/hub-client';
@@ -67,22 +68,31 @@ describe('a hub killed mid-stream loses nothing and applies nothing twice', () =
         return { kind: 'unreachable' };
       }
     };
-    const rejected: unknown[] = [];
-    const drainer = new OutboxDrainer(outbox, send, {
-      delivered: () => {
-        delivered += 1;
+    const refused: unknown[] = [];
+    const sender = new OutboxSender(
+      outbox,
+      send,
+      { ...defaultOutboxPolicy, validate: validateQueued },
+      realClock,
+      {
+        delivered: () => {
+          delivered += 1;
+        },
+        notSent: (_entry, reason) => refused.push(reason),
       },
-      rejected: (_entry, error) => rejected.push(error),
-    });
-    socket.on('connect', () => void drainer.drain());
+    );
+    cleanup.push(() => sender.stop());
+    socket.on('connect', () => sender.wake());
 
     const bodies = Array.from({ length: 50 }, (_, i) => `order note ${String(i + 1).padStart(2, '0')}`);
     let killedAt = -1;
     let appliedAtKill = -1;
     for (const body of bodies) {
       const id = uuidv7();
-      await drainer.enqueue({ id, owner, event: 'team.post', payload: { id, body }, createdAt: Date.now() });
-      void drainer.drain();
+      outbox.put({ id, event: 'team.post', payload: { id, body }, draftKey: 'team.note' });
+      await sender.refresh();
+      sender.wake();
+      // Lets acks arrive between posts, so the kill falls mid-stream rather than before the first send.
       await new Promise((r) => setTimeout(r, 2));
       if (killedAt < 0 && delivered >= 15) {
         // Mid-stream, with a command most likely in flight: no chance to clean up.
@@ -96,11 +106,14 @@ describe('a hub killed mid-stream loses nothing and applies nothing twice', () =
     expect(killedAt).toBeLessThan(50);
     // Everything acknowledged was durable at the moment of the kill.
     expect(appliedAtKill).toBeGreaterThanOrEqual(killedAt);
-    expect((await outbox.list()).length).toBeGreaterThan(0);
+    expect((await outbox.list()).pending.length).toBeGreaterThan(0);
 
     hub = await startHubProcess(args);
-    await expect.poll(async () => (await outbox.list()).length, { timeout: 30_000, interval: 100 }).toBe(0);
-    expect(rejected).toEqual([]);
+    await expect
+      .poll(async () => (await outbox.list()).pending.length, { timeout: 30_000, interval: 100 })
+      .toBe(0);
+    expect(refused).toEqual([]);
+    expect((await outbox.list()).notSent).toEqual([]);
     const resent = [...emitted.values()].filter((n) => n > 1).length;
     console.log(`killed after ${killedAt} acks, ${appliedAtKill} applied; ${resent} commands sent twice`);
 

@@ -163,8 +163,18 @@ describe('web mode with the embedded hub', () => {
     const socket = bridge(web.origin, { token: web.token });
     await connected(socket);
     const text = '客户您好，'.repeat(20_000);
-    expect(await call(socket, 'drafts.put', { key: 'ticket:1', text })).toMatchObject({ ok: true });
-    const back = (await call(socket, 'drafts.get', { key: 'ticket:1' })) as {
+    // Drafts belong to the signed-in worker: the host names them by its session.
+    const signedIn = (await call(socket, 'session.signIn', {
+      username: 'agent',
+      password: 'wings-demo',
+    })) as {
+      data: { sessionId: string };
+    };
+    const { sessionId } = signedIn.data;
+    expect(await call(socket, 'drafts.put', { sessionId, key: 'ticket:1', text })).toMatchObject({
+      ok: true,
+    });
+    const back = (await call(socket, 'drafts.get', { sessionId, key: 'ticket:1' })) as {
       ok: true;
       data: { text: string };
     };

@@ -1,16 +1,32 @@
 import { defaultScanSettings, shortcutPreferencesSchema } from '../../shared/a11y';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../shared/bridge';
 import { hostMigrations } from '../../electron/host/migrations';
+import { fail, ok } from '../../shared/protocol';
+import { webPlatform, type HostPlatform } from '../../electron/host/services';
 import { call, hostFixture, type HostFixture } from './host-fixture';
 
 let fx: HostFixture;
 beforeEach(() => {
   fx = hostFixture();
 });
+
+/**
+ * Stands in for the worker answering the host's own prompt (an Electron dialog
+ * in the workstation, which cannot open here); what is tested is that the host
+ * asks, and obeys the answer.
+ */
+function answering(yes: boolean, asked: (string | null)[] = []): HostPlatform {
+  return {
+    ...webPlatform,
+    confirmHubChange: (url) => {
+      asked.push(url);
+      return Promise.resolve(yes ? ok({}) : fail('forbidden', 'The worker said no.'));
+    },
+  };
+}
 afterEach(() => fx.cleanup());
 
 describe('settings', () => {
@@ -20,7 +36,7 @@ describe('settings', () => {
   });
 
   it('keeps updates across a reopen, merging the accessibility profile field by field', async () => {
-    const first = fx.open();
+    const first = fx.open({ platform: answering(true) });
     await call(first, 'settings.update', {
       language: 'zh-CN',
       a11y: { theme: 'high-contrast-dark', scan: { intervalMs: 1500 }, keyFilters: { slowKeysMs: 300 } },
@@ -54,7 +70,7 @@ describe('settings', () => {
   });
 
   it('clears the hub URL and language with null, and leaves them alone when absent', async () => {
-    const s = fx.open();
+    const s = fx.open({ platform: answering(true) });
     await call(s, 'settings.update', { hubUrl: 'https://hub.example', language: 'en' });
     const kept = await call(s, 'settings.update', { a11y: { largeTargets: true } });
     expect(kept.ok && kept.data).toMatchObject({ hubUrl: 'https://hub.example', language: 'en' });
@@ -100,131 +116,32 @@ describe('settings', () => {
   });
 });
 
-describe('drafts', () => {
-  it('puts, gets and deletes, surviving a reopen', async () => {
-    let clock = 1_700_000_000_000;
-    const first = fx.open({ now: () => clock });
-    expect(await call(first, 'drafts.get', { key: 'ticket:7' })).toEqual({
+describe('hub URL', () => {
+  it("changes only when the worker confirms it in the host's own prompt", async () => {
+    const asked: (string | null)[] = [];
+    const no = fx.open({ platform: answering(false, asked) });
+    const refused = await call(no, 'settings.update', { hubUrl: 'https://evil.example', language: 'en' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Nothing of a refused patch is applied, not even its other fields.
+    expect(await call(no, 'settings.get', {})).toMatchObject({
       ok: true,
-      data: { text: null, updatedAt: null },
+      data: { hubUrl: null, language: null },
     });
-    expect(await call(first, 'drafts.put', { key: 'ticket:7', text: 'Hello 你好' })).toEqual({
+    no.close();
+    const yes = fx.open({ platform: answering(true, asked) });
+    expect(await call(yes, 'settings.update', { hubUrl: 'https://hub.example' })).toMatchObject({
       ok: true,
-      data: { updatedAt: clock },
+      data: { hubUrl: 'https://hub.example' },
     });
-    clock += 5;
-    await call(first, 'drafts.put', { key: 'ticket:7', text: 'Hello again' });
-    await call(first, 'drafts.put', { key: 'ticket:8', text: '' });
-    first.close();
-
-    const second = fx.open();
-    expect(await call(second, 'drafts.get', { key: 'ticket:7' })).toEqual({
-      ok: true,
-      data: { text: 'Hello again', updatedAt: clock },
-    });
-    expect(await call(second, 'drafts.get', { key: 'ticket:8' })).toEqual({
-      ok: true,
-      data: { text: '', updatedAt: clock },
-    });
-    expect(await call(second, 'drafts.delete', { key: 'ticket:7' })).toEqual({ ok: true, data: {} });
-    second.close();
-    const third = fx.open();
-    expect(await call(third, 'drafts.get', { key: 'ticket:7' })).toEqual({
-      ok: true,
-      data: { text: null, updatedAt: null },
-    });
-    expect((await call(third, 'drafts.get', { key: 'ticket:8' })).ok).toBe(true);
+    // The same URL again is no change and asks nothing.
+    await call(yes, 'settings.update', { hubUrl: 'https://hub.example', a11y: { textScale: 1.5 } });
+    expect(asked).toEqual(['https://evil.example', 'https://hub.example']);
   });
 
-  it('round-trips a 100 000-character draft exactly and refuses one character more', async () => {
+  it('is not changed from the page in web mode, where the host has no prompt of its own', async () => {
     const s = fx.open();
-    const text = Array.from({ length: 100_000 }, (_, i) => 'a字\né'.charAt(i % 4)).join('');
-    expect(text.length).toBe(100_000);
-    await call(s, 'drafts.put', { key: 'long', text });
-    s.close();
-    const again = await call(fx.open(), 'drafts.get', { key: 'long' });
-    // Compared as a boolean: a diff of two 100 000-character strings would swamp the report.
-    expect(again.ok && again.data.text === text).toBe(true);
-    const tooLong = await call(fx.open(), 'drafts.put', { key: 'long', text: text + 'x' });
-    expect(tooLong.ok === false && tooLong.error.code).toBe('invalid_input');
-  });
-});
-
-describe('outbox', () => {
-  const owner = 'http://127.0.0.1:4455#7';
-  const entry = (id: string, createdAt: number, who = owner) => ({
-    id,
-    owner: who,
-    event: 'team.post',
-    payload: { id, text: `message ${createdAt}` },
-    createdAt,
-  });
-
-  it('lists in id (creation) order, counts attempts and removes, surviving reopens', async () => {
-    const ids = [uuidv7(), uuidv7(), uuidv7()];
-    const first = fx.open();
-    // Put out of order: the list must still follow the UUIDv7 order the worker acted in.
-    for (const i of [2, 0, 1]) await call(first, 'outbox.put', entry(ids[i] ?? '', 1000 + i));
-    await call(first, 'outbox.attempted', { id: ids[1] });
-    await call(first, 'outbox.attempted', { id: ids[1] });
-    first.close();
-
-    const second = fx.open();
-    const listed = await call(second, 'outbox.list', { owner });
-    expect(listed).toEqual({
-      ok: true,
-      data: {
-        entries: [
-          { ...entry(ids[0] ?? '', 1000), attempts: 0 },
-          { ...entry(ids[1] ?? '', 1001), attempts: 2 },
-          { ...entry(ids[2] ?? '', 1002), attempts: 0 },
-        ],
-      },
-    });
-    expect(await call(second, 'outbox.remove', { id: ids[1] })).toEqual({ ok: true, data: {} });
-    // Removing or marking an entry that is already gone is not an error: an ack may have raced it.
-    expect(await call(second, 'outbox.remove', { id: ids[1] })).toEqual({ ok: true, data: {} });
-    expect(await call(second, 'outbox.attempted', { id: ids[1] })).toEqual({ ok: true, data: {} });
-    second.close();
-
-    const third = await call(fx.open(), 'outbox.list', { owner });
-    expect(third.ok && third.data.entries.map((e) => e.id)).toEqual([ids[0], ids[2]]);
-  });
-
-  it('keeps the first entry when the same command id is put twice', async () => {
-    const s = fx.open();
-    const id = uuidv7();
-    await call(s, 'outbox.put', entry(id, 1));
-    await call(s, 'outbox.put', { ...entry(id, 2), payload: { text: 'changed' } });
-    const listed = await call(s, 'outbox.list', { owner });
-    expect(listed.ok && listed.data.entries).toEqual([{ ...entry(id, 1), attempts: 0 }]);
-  });
-
-  it("lists only the owner's entries, so a command never goes out under the next user", async () => {
-    const s = fx.open();
-    const mine = uuidv7();
-    const theirs = uuidv7();
-    await call(s, 'outbox.put', entry(mine, 1));
-    await call(s, 'outbox.put', entry(theirs, 2, 'http://127.0.0.1:4455#8'));
-    const listed = await call(s, 'outbox.list', { owner });
-    expect(listed.ok && listed.data.entries.map((e) => e.id)).toEqual([mine]);
-    const missing = await call(s, 'outbox.list', {} as { owner: string });
-    expect(missing.ok === false && missing.error.code).toBe('invalid_input');
-  });
-
-  it('refuses entries that are not hub commands or lack a UUIDv7 id', async () => {
-    const s = fx.open();
-    const bad = [
-      entry('not-a-uuid', 1),
-      { ...entry(uuidv7(), 1), event: 'tickets.nuke' },
-      { ...entry(uuidv7(), 1), payload: 'text' },
-    ];
-    for (const e of bad) {
-      const answer = await call(s, 'outbox.put', e);
-      expect(answer.ok === false && answer.error.code).toBe('invalid_input');
-    }
-    const listed = await call(s, 'outbox.list', { owner });
-    expect(listed.ok && listed.data.entries).toEqual([]);
+    const answer = await call(s, 'settings.update', { hubUrl: 'https://hub.example' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 

@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { useBridge } from '../../host/BridgeProvider';
+import { useHost } from '../../host/HostProvider';
 import { useA11yProfile } from '../profile/ProfileProvider';
 import { AlertBanner } from './AlertBanner';
 import { AlertCenter, type AlertRequest, type Announcement } from './alert-center';
@@ -30,9 +30,9 @@ const AlertsContext = createContext<AlertsContextValue | null>(null);
 const infoBannerMs = 10_000;
 
 export function AlertsProvider({ children }: { children: ReactNode }) {
-  const { bridge } = useBridge();
+  const host = useHost();
   const { profile } = useA11yProfile();
-  const [center] = useState(() => new AlertCenter(bridge));
+  const [center] = useState(() => new AlertCenter(host.flash));
   const snapshot = useSyncExternalStore(center.subscribe, () => center.snapshot);
   const { visualAlerts, edgeFlash, reducedMotion } = profile;
 

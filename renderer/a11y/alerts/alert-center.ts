@@ -1,4 +1,3 @@
-import type { WingsBridge } from '../../../shared/bridge';
 import { Announcer } from './announcer';
 import { playChime } from './chime';
 import { EdgeFlasher } from './edge-flash';
@@ -70,7 +69,8 @@ export class AlertCenter {
   private nextId = 0;
   private preferences: AlertPreferences = { visualAlerts: true, edgeFlash: false, reducedMotion: false };
 
-  constructor(private readonly bridge: WingsBridge) {}
+  /** `flash` asks the host to draw attention to the window (the OS's own visual cue). */
+  constructor(private readonly flash: (reason: string) => void) {}
 
   get snapshot(): AlertSnapshot {
     return this.snapshotValue;
@@ -93,7 +93,7 @@ export class AlertCenter {
       kind === 'urgent' ? { ...this.snapshotValue, alert: live } : { ...this.snapshotValue, status: live };
     if (sound) playChime(kind);
     if (visualAlerts) {
-      void this.bridge.call('window.flash', { reason: message.slice(0, 200) }).catch(() => undefined);
+      this.flash(message);
       const item = { id, kind, message, shownAt: Date.now() };
       next = { ...next, banner: [item, ...next.banner].slice(0, maxBannerItems) };
       if (edgeFlash) this.flasher.request(kind === 'urgent' ? 3 : 1, reducedMotion || prefersReducedMotion());

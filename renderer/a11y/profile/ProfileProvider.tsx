@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { A11yProfile, SettingsPatch } from '../../../shared/bridge';
 import type { Ack } from '../../../shared/protocol';
-import { useBridge } from '../../host/BridgeProvider';
+import { useHost } from '../../host/HostProvider';
 import { applyProfileToDocument } from './apply-profile';
 
 type ProfilePatch = NonNullable<SettingsPatch['a11y']>;
@@ -29,19 +29,19 @@ export interface ProfileProviderProps {
 
 /** The worker's accessibility profile, live: every screen reads it here and changes apply at once. */
 export function ProfileProvider({ initial, children }: ProfileProviderProps) {
-  const { bridge } = useBridge();
+  const host = useHost();
   const [profile, setProfile] = useState(initial);
 
   useLayoutEffect(() => applyProfileToDocument(document.documentElement, profile), [profile]);
 
   const update = useCallback(
     async (patch: ProfilePatch): Promise<Ack<A11yProfile>> => {
-      const ack = await bridge.call('settings.update', { a11y: patch });
+      const ack = await host.updateSettings({ a11y: patch });
       if (!ack.ok) return ack;
       setProfile(ack.data.a11y);
       return { ok: true, data: ack.data.a11y };
     },
-    [bridge],
+    [host],
   );
 
   const value = useMemo(() => ({ profile, update }), [profile, update]);

@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../../../shared/i18n';
-import { useBridge } from '../../host/BridgeProvider';
+import { useHost } from '../../host/HostProvider';
 
 export function useLanguage(): { language: Language; setLanguage: (language: Language) => Promise<void> } {
   const { i18n } = useTranslation();
-  const { bridge } = useBridge();
+  const host = useHost();
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
 
   const setLanguage = useCallback(
@@ -17,9 +17,9 @@ export function useLanguage(): { language: Language; setLanguage: (language: Lan
         window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
       }
       await i18n.changeLanguage(next);
-      await bridge.call('settings.update', { language: next });
+      await host.updateSettings({ language: next });
     },
-    [bridge, i18n],
+    [host, i18n],
   );
 
   return { language, setLanguage };

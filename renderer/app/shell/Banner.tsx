@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../shared/protocol';
 import { useSignOutAction } from './shell-actions';
 import { Button } from '../../ui/Button';
 import { formatRoute } from '../router/routes';
+import { NotSentButton } from '../outbox/NotSentButton';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import './Banner.css';
@@ -33,6 +34,7 @@ export function Banner({
         <p className="banner__organisation">{user.organisation.name}</p>
       </div>
       <ConnectionStatus className="banner__status" />
+      <NotSentButton />
       <div className="banner__tools">
         <a
           href={formatRoute({ name: 'settings' })}

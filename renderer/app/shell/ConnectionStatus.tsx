@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConnectionState } from '../providers/HubProvider';
+import { useConnectionState } from '../../session/hooks';
 import './ConnectionStatus.css';
 
 export type ConnectionStatusProps = HTMLAttributes<HTMLParagraphElement>;

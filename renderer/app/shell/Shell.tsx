@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../../shared/protocol';
 import { SettingsPage } from '../../a11y/settings/SettingsPage';
 import type { SettingsSectionId } from '../../a11y/settings/settings-sections';
 import { EmployerWorkspace } from '../../employer/EmployerWorkspace';
@@ -8,8 +7,9 @@ import { LiveWorkspace } from '../../live/LiveWorkspace';
 import { ShiftsWorkspace } from '../../shifts/ShiftsWorkspace';
 import { TicketsWorkspace } from '../../tickets/TicketsWorkspace';
 import { ViewFrame } from '../../ui/ViewFrame';
-import { useSessionUser } from '../providers/HubProvider';
-import { resolveRoute, sameRoute, workspaceOf, type Route } from '../router/routes';
+import { useSessionUser } from '../../session/hooks';
+import { NotSentPanel } from '../outbox/NotSentPanel';
+import { parseRoute, resolveRoute, sameRoute, workspaceOf, type Route } from '../router/routes';
 import { useRouter, useRouterState } from '../router/RouterProvider';
 import { useRouteText } from '../router/useRouteText';
 import { TeamNotes } from '../team/TeamNotes';
@@ -32,18 +32,6 @@ export interface ShellProps {
 
 export function Shell({ onSignOut, focusOnStart }: ShellProps) {
   const user = useSessionUser();
-  const { t } = useTranslation('common');
-  if (!user) {
-    return (
-      <main className="shell__loading" id={mainId}>
-        <p role="status">{t('loading')}</p>
-      </main>
-    );
-  }
-  return <SignedInShell user={user} onSignOut={onSignOut} focusOnStart={focusOnStart} />;
-}
-
-function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: SessionUser }) {
   const { t } = useTranslation(['shell', 'common']);
   const router = useRouter();
   const { route, navigation, settingsTab } = useRouterState();
@@ -65,6 +53,10 @@ function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: S
   }, [t, title]);
 
   const navigate = (next: Route) => router.navigate(next);
+  const goTo = (hash: string) => {
+    const target = parseRoute(hash);
+    if (target) router.navigate(target);
+  };
   const openSettings = () => navigate({ name: 'settings', tab: settingsTab });
 
   return (
@@ -77,6 +69,7 @@ function SignedInShell({ user, onSignOut, focusOnStart }: ShellProps & { user: S
         settingsOpen={shown?.name === 'settings'}
         onOpenSettings={openSettings}
       />
+      <NotSentPanel onGoTo={goTo} />
       <div className="shell__body">
         <WorkspaceNav
           className="shell__nav"

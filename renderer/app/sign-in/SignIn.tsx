@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { login, type LoginResult } from '../../net/login';
-import type { StoredSession } from '../../net/session-storage';
-import { useBridge } from '../../host/BridgeProvider';
+import { useHost } from '../../host/HostProvider';
+import type { AuthStore, SignInFailure } from '../../session/auth-store';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -13,7 +12,8 @@ import './SignIn.css';
 const demoUsers = { agent: 'agent', anchor: 'anchor', employer: 'employer' } as const;
 
 export interface SignInProps extends Omit<HTMLAttributes<HTMLElement>, 'onSubmit'> {
-  onSignedIn: (session: StoredSession) => void;
+  /** Signs in through the host, which keeps the session. */
+  auth: AuthStore;
   /** Why the worker is back here, e.g. the session expired. */
   notice?: string | null;
   /** After signing out or an expired session: the worker's next step is the username field. */
@@ -29,15 +29,13 @@ const usernameInput = {
 };
 const passwordInput = { name: 'password', type: 'password', autoComplete: 'current-password' };
 
-type FailureReason = Extract<LoginResult, { ok: false }>['reason'];
-
-export function SignIn({ onSignedIn, notice, focusOnMount = false, className, ...rest }: SignInProps) {
+export function SignIn({ auth, notice, focusOnMount = false, className, ...rest }: SignInProps) {
   const { t } = useTranslation(['auth', 'errors', 'common', 'shell']);
-  const { hostInfo } = useBridge();
+  const { info: hostInfo } = useHost();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
-  const [failure, setFailure] = useState<FailureReason | null>(null);
+  const [failure, setFailure] = useState<SignInFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -52,9 +50,10 @@ export function SignIn({ onSignedIn, notice, focusOnMount = false, className, ..
     document.title = t('shell:documentTitle', { workspace: t('title') });
   }, [t]);
 
-  const failureText = (reason: FailureReason) => {
+  const failureText = (reason: SignInFailure) => {
     if (reason === 'wrong_credentials') return t('wrongCredentials');
     if (reason === 'network') return t('errors:network');
+    if (reason === 'several_organisations') return t('severalOrganisations');
     return t(`errors:codes.${reason}`);
   };
 
@@ -72,12 +71,10 @@ export function SignIn({ onSignedIn, notice, focusOnMount = false, className, ..
       return;
     }
     setBusy(true);
-    const result = await login(hostInfo.hubUrl, username.trim(), password);
+    const result = await auth.signIn(username.trim(), password);
+    // Signed in: this form is already gone, the shell shows instead.
+    if (result.ok) return;
     setBusy(false);
-    if (result.ok) {
-      onSignedIn({ ...result.session, hubUrl: hostInfo.hubUrl, user: null });
-      return;
-    }
     setFailure(result.reason);
     if (result.reason === 'wrong_credentials') {
       setPassword('');
@@ -100,6 +97,10 @@ export function SignIn({ onSignedIn, notice, focusOnMount = false, className, ..
             {t('title')}
           </h1>
           <p className="sign-in__intro">{t('intro')}</p>
+          {/* Where the password goes, so a hub changed behind the worker's back is seen before they type it. */}
+          <p className="sign-in__hub">
+            {hostInfo.embeddedHub ? t('hubBuiltIn') : t('hubLine', { hub: hostInfo.hubUrl })}
+          </p>
           {notice ? <Alert info>{notice}</Alert> : null}
           <form className="sign-in__form" noValidate onSubmit={(event) => void submit(event)}>
             <Alert id={alertId}>{formError}</Alert>

@@ -1,6 +1,7 @@
 import {
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -8,19 +9,18 @@ import {
   type HTMLAttributes,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { v7 as uuidv7 } from 'uuid';
 import { teamProtocol } from '../../../shared/protocol';
-import { AckFailure } from '../../net/bridge';
 import { useAlerts } from '../../a11y/alerts/AlertsProvider';
 import { offerPhrases } from '../../a11y/scan/phrases';
-import { useTeamNoteActions } from './team-actions';
-import { useHub, usePendingOutbox, useSessionUser } from '../providers/HubProvider';
+import { useDraft, useOutboxList, useSessionStore, useSessionUser } from '../../session/hooks';
+import { useSession } from '../../session/SessionProvider';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextAreaField } from '../../ui/Field';
-import { TeamFeed } from './team-feed';
+import { notSentStore } from '../outbox/not-sent-store';
+import { useTeamNoteActions } from './team-actions';
+import { teamDraftKey, teamStore } from './team-store';
 import { TeamNoteItem } from './TeamNoteItem';
-import { useDraft } from './useDraft';
 import './TeamNotes.css';
 
 const maxBody = 2000;
@@ -29,67 +29,77 @@ const teamPhrases = offerPhrases('team');
 
 export type TeamNotesProps = HTMLAttributes<HTMLElement>;
 
+/**
+ * The team notes beside every view. Everything it shows lives in the
+ * session's stores (the notes, the outbox, the draft), so it can unmount and
+ * come back without losing a note, a waiting post or a refusal.
+ */
 export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const { t } = useTranslation(['team', 'errors']);
-  const hub = useHub();
+  const session = useSession();
+  const store = useSessionStore(teamStore);
+  const notSent = useSessionStore(notSentStore);
   const { announce } = useAlerts();
   const user = useSessionUser();
-  const pending = usePendingOutbox();
-  const feed = useMemo(() => new TeamFeed(hub), [hub]);
-  const messages = useSyncExternalStore(feed.subscribe, () => feed.messages);
-  const historyError = useSyncExternalStore(feed.subscribe, () => feed.error);
-  const [text, setText] = useDraft(`team.note@${hub.owner}`);
+  const outbox = useOutboxList();
+  const messages = useSyncExternalStore(store.subscribe, () => store.messages);
+  const historyError = useSyncExternalStore(store.subscribe, () => store.feed.error);
+  const hasOlder = useSyncExternalStore(store.subscribe, () => store.feed.hasOlder);
+  const loadingOlder = useSyncExternalStore(store.subscribe, () => store.feed.loadingOlder);
+  const typing = useSyncExternalStore(store.subscribe, () => store.typing);
+  const [draft, setText] = useDraft(teamDraftKey);
+  const text = draft.text;
   /** `invalid`: the text itself is at fault (empty, too long), not the hub or the disk. */
   const [error, setError] = useState<{ text: string; invalid: boolean } | null>(null);
   const sending = useRef(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const openNotSent = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const alertId = useId();
+  const composeLabel = t('composeLabel');
 
-  useEffect(() => feed.start(), [feed]);
-
+  // "Copy back" finds this composer by its draft key, to put text here and focus it.
   useEffect(
     () =>
-      hub.onOutbox({
-        delivered(entry, data) {
-          if (entry.event !== 'team.post') return;
-          const parsed = teamProtocol.teamPostOutput.safeParse(data);
-          if (parsed.success) feed.receive(parsed.data.message);
-        },
-        rejected(entry, rejection) {
-          if (entry.event !== 'team.post') return;
-          const body = typeof entry.payload.body === 'string' ? entry.payload.body : '';
-          // Put the refused note back so nothing typed is lost, ahead of anything typed since.
-          setText(textarea.current?.value ? `${body}\n\n${textarea.current.value}` : body);
-          setError({ text: t('rejected', { reason: t(`errors:codes.${rejection.code}`) }), invalid: false });
-        },
+      session.composers.register(teamDraftKey, {
+        label: composeLabel,
+        route: null,
+        focus: () => textarea.current?.focus(),
       }),
-    [hub, feed, setText, t],
+    [session, composeLabel],
   );
 
   // A colleague's note is said once, politely, and a burst of notes as one summary; with visual
   // alerts on, the alert service also flashes the window and shows its banner for a deaf worker.
   useEffect(
     () =>
-      hub.onPush('team.message', ({ message }) => {
-        if (message.author.id === hub.user?.id) return;
+      store.onArrival((message) =>
         announce({
           topic: 'team.message',
           message: t('newNote', { author: message.author.displayName, body: message.body.slice(0, 160) }),
           summary: (count) => t('newNotes', { count }),
-        });
-      }),
-    [hub, announce, t],
+        }),
+      ),
+    [store, announce, t],
   );
 
   const delivered = useMemo(() => new Set(messages.map((m) => m.commandId)), [messages]);
-  const waiting = pending.filter((entry) => entry.event === 'team.post' && !delivered.has(entry.id));
+  const waiting = outbox.pending.filter((entry) => entry.event === 'team.post' && !delivered.has(entry.id));
+  const refused = outbox.notSent.filter((entry) => entry.draftKey === teamDraftKey).length;
 
-  useEffect(() => {
+  // New notes scroll into view; an older page keeps the note the worker was reading where it was.
+  const newest = messages.at(-1)?.seq ?? 0;
+  const oldest = messages[0]?.seq ?? 0;
+  const seen = useRef({ newest: 0, oldest: 0, waiting: 0, height: 0 });
+  useLayoutEffect(() => {
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, waiting.length]);
+    if (!el) return;
+    const before = seen.current;
+    if (newest !== before.newest || waiting.length !== before.waiting) el.scrollTop = el.scrollHeight;
+    else if (oldest < before.oldest) el.scrollTop += el.scrollHeight - before.height;
+    seen.current = { newest, oldest, waiting: waiting.length, height: el.scrollHeight };
+  }, [newest, oldest, waiting.length]);
 
   const send = async () => {
     // A second press while the first is still being written to disk must not post the note twice.
@@ -108,11 +118,16 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
     setError(null);
     sending.current = true;
     try {
-      await hub.enqueue('team.post', { id: uuidv7(), body });
-      setText('');
-    } catch (cause) {
-      const code = cause instanceof AckFailure ? cause.code : 'unavailable';
-      setError({ text: t('saveFailed', { reason: t(`errors:codes.${code}`) }), invalid: false });
+      const answer = await store.post(body);
+      if (answer.ok) {
+        setText('');
+      } else {
+        // Not queued (the host found it invalid, or could not keep it): the text stays in the box.
+        setError({
+          text: t('saveFailed', { reason: t(`errors:codes.${answer.error.code}`) }),
+          invalid: answer.error.code === 'invalid_input',
+        });
+      }
     } finally {
       sending.current = false;
     }
@@ -121,6 +136,8 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
     () => textarea.current?.focus(),
     () => void send(),
   );
+
+  const alertText = error?.text ?? (refused > 0 ? t('notSentPointer', { count: refused }) : null);
 
   return (
     <aside
@@ -135,6 +152,17 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
         <p className="team-notes__history-error">
           {t('historyFailed', { reason: t(`errors:codes.${historyError}`) })}
         </p>
+      ) : null}
+      {hasOlder ? (
+        <Button
+          className="team-notes__older"
+          aria-disabled={loadingOlder || undefined}
+          onClick={() => {
+            if (!loadingOlder) void store.loadOlder();
+          }}
+        >
+          {loadingOlder ? t('loadingOlder') : t('showOlder')}
+        </Button>
       ) : null}
       {/* A log, but silent: new notes are spoken through the alert service, coalesced, not one by one. */}
       <div
@@ -161,14 +189,18 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
               <TeamNoteItem
                 key={entry.id}
                 waiting
-                author={user?.displayName ?? t('you')}
+                author={user.displayName || t('you')}
                 createdAt={entry.createdAt}
-                body={typeof entry.payload.body === 'string' ? entry.payload.body : ''}
+                body={entry.typed ?? ''}
               />
             ))}
           </ol>
         )}
       </div>
+      {/* One line, said politely when it changes; it goes by itself a few seconds after the last sign. */}
+      <p role="status" className="team-notes__typing">
+        {typing ? t('typing', { name: typing }) : null}
+      </p>
       <form
         className="team-notes__form"
         noValidate
@@ -177,18 +209,28 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
           void send();
         }}
       >
-        <Alert id={alertId}>{error?.text}</Alert>
+        <Alert id={alertId}>{alertText}</Alert>
+        {refused > 0 && !error ? (
+          <Button
+            ref={openNotSent}
+            className="team-notes__not-sent"
+            onClick={() => notSent.open(() => openNotSent.current?.focus())}
+          >
+            {t('openNotSent')}
+          </Button>
+        ) : null}
         <TextAreaField
           ref={textarea}
-          label={t('composeLabel')}
+          label={composeLabel}
           hint={t('composeHint')}
           {...teamPhrases}
-          describedBy={error ? alertId : undefined}
+          describedBy={alertText ? alertId : undefined}
           aria-invalid={error?.invalid ? true : undefined}
           value={text}
           rows={3}
           onChange={(event) => {
             setText(event.target.value);
+            if (event.target.value.trim()) store.typed();
             if (error) setError(null);
           }}
           onKeyDown={(event) => {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { appUrl, signIn } from './app';
+import { signOutHost } from './host';
 import { freePort, startWebMode, stop, tempDir, type Started } from './processes';
 
 export const themes = ['default', 'high-contrast-dark', 'high-contrast-light'] as const;
@@ -11,7 +12,8 @@ export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /**
  * A web-mode instance of the spec's own: these specs change the profile all
  * the time, and the shared instance's other tests must not see a theme they
- * did not ask for. Returns a getter for the address.
+ * did not ask for. Each test starts signed out of it, as of the shared one.
+ * Returns a getter for the address.
  */
 export function ownInstance(): () => string {
   let web: Started | null = null;
@@ -22,6 +24,9 @@ export function ownInstance(): () => string {
     web = await startWebMode({ port: await freePort(), dataDir });
     url = web.match[1] ?? '';
     if (!url) throw new Error(`web mode printed no address:\n${web.output()}`);
+  });
+  test.beforeEach(async () => {
+    await signOutHost(url);
   });
   test.afterAll(async () => {
     if (web) await stop(web.child);

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { NotSentEntry, NotSentReason } from '../../../shared/bridge';
+import { errorCodes, type ErrorCode } from '../../../shared/protocol';
+
+/** The commands a worker can find in "not sent", by the words for them. */
+const commandKeys = {
+  'team.post': 'teamPost',
+  'admin.users.create': 'adminUsersCreate',
+  'admin.users.resetPassword': 'adminUsersResetPassword',
+  'admin.users.setRoles': 'adminUsersSetRoles',
+} as const;
+type CommandKey = (typeof commandKeys)[keyof typeof commandKeys] | 'other';
+
+function commandKey(event: string): CommandKey {
+  return Object.prototype.hasOwnProperty.call(commandKeys, event)
+    ? commandKeys[event as keyof typeof commandKeys]
+    : 'other';
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (errorCodes as readonly string[]).includes(code);
+}
+
+/** Long enough to tell items apart in an accessible name, short enough to say. */
+const shortLength = 60;
+
+export interface NotSentWords {
+  /** What the worker typed, or what kind of command it was when nothing was typed. */
+  what(entry: NotSentEntry): string;
+  /** The same, cut short for names of groups and questions. */
+  short(entry: NotSentEntry): string;
+  reason(reason: NotSentReason): string;
+}
+
+export function useNotSentWords(): NotSentWords {
+  const { t } = useTranslation(['outbox', 'errors']);
+  const what = (entry: NotSentEntry) =>
+    entry.typed?.trim()
+      ? entry.typed
+      : t('outbox:nothingTyped', { command: t(`outbox:commands.${commandKey(entry.event)}`) });
+  return {
+    what,
+    short: (entry) => {
+      const full = what(entry).replace(/\s+/g, ' ').trim();
+      const chars = [...full];
+      return chars.length > shortLength ? `${chars.slice(0, shortLength - 1).join('')}…` : full;
+    },
+    reason: ({ code }) => (isErrorCode(code) ? t(`errors:codes.${code}`) : t(`outbox:reasons.${code}`)),
+  };
+}

@@ -1,0 +1,61 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/app/App';
+import { AuthStore } from '../../renderer/session/auth-store';
+import { Session } from '../../renderer/session/session';
+import { openWorkstation, type Workstation } from '../support/workstation';
+import { AppProviders } from './support/providers';
+
+/**
+ * The host speaks first: events it sends on its own (raised here on the
+ * real host's event bus, as the OS side of Electron raises them) reach the
+ * signed-in app and do what they say.
+ */
+let ws: Workstation;
+let auth: AuthStore;
+
+beforeEach(async () => {
+  window.history.replaceState(null, '', '/app/');
+  ws = await openWorkstation();
+  auth = new AuthStore(
+    ws.bridge,
+    (bridge, host) => new Session({ bridge, host, hub: { socketOptions: { transports: ['websocket'] } } }),
+  );
+  await auth.start();
+  await auth.signIn('agent', 'wings-demo');
+  render(
+    <AppProviders ws={ws}>
+      <App auth={auth} />
+    </AppProviders>,
+  );
+  await screen.findByRole('navigation', { name: 'Workspaces' });
+});
+afterEach(async () => {
+  auth.stop();
+  await ws.close();
+});
+
+describe('host events', () => {
+  it('a clicked notification opens the place it points to, heading focused', async () => {
+    ws.services.events.emit('notification.clicked', { route: '#/shifts/2026-W14' });
+    expect(
+      await screen.findByText('You asked for week 2026-W14. Its shifts show here once shifts arrive.'),
+    ).toBeVisible();
+    const heading = screen.getByRole('heading', { level: 1, name: 'Shifts' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(window.location.hash).toBe('#/shifts/2026-W14');
+  });
+
+  it('the global "focus Wings" key puts focus on the view heading', async () => {
+    screen.getByRole('textbox', { name: 'Note to your team' }).focus();
+    ws.services.events.emit('shortcut.global', { id: 'focus-wings' });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+  });
+
+  it('the host ending the session (signed out elsewhere) returns the app to sign-in, with why', async () => {
+    const sessionId = auth.session?.id ?? '';
+    await ws.bridge.call('session.signOut', { sessionId });
+    expect(await screen.findByText('You were signed out in another Wings window.')).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Username' })).toHaveFocus();
+  });
+});

@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { migrate } from '../../electron/host/host-db';
+import { hostMigrations } from '../../electron/host/migrations';
+import { createDraftsStore } from '../../electron/host/drafts-store';
+import { createOutboxStore } from '../../electron/host/outbox-store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A host file as a workstation of schema version `version` left it. */
+function fileAt(version: number): Database.Database {
+  const dir = mkdtempSync(join(tmpdir(), 'wings-host-mig-'));
+  dirs.push(dir);
+  const db = new Database(join(dir, 'host.sqlite'));
+  for (let v = 1; v <= version; v++) {
+    hostMigrations[v - 1]?.(db);
+    db.pragma(`user_version = ${v}`);
+  }
+  return db;
+}
+
+const owner = 'http://127.0.0.1:4455#3';
+
+describe('host migration 2: drafts bound to their owner', () => {
+  it('splits the owner off the old keys and keeps every text', () => {
+    const db = fileAt(1);
+    const put = db.prepare('INSERT INTO drafts (key, text, updated_at) VALUES (?, ?, ?)');
+    put.run(`team.note@${owner}`, '金桔明天发货', 10);
+    put.run('team.note@http://10.0.0.2:4455#12', 'other worker', 11);
+    put.run('legacy-without-owner', 'kept', 12);
+    migrate(db);
+    const drafts = createDraftsStore(db);
+    expect(drafts.get(owner, 'team.note')).toEqual({ text: '金桔明天发货', updatedAt: 10 });
+    expect(drafts.get('http://10.0.0.2:4455#12', 'team.note').text).toBe('other worker');
+    // No session has the empty owner: the text survives, but nobody's composer shows it.
+    expect(drafts.get('', 'legacy-without-owner').text).toBe('kept');
+    expect(drafts.get(owner, 'legacy-without-owner').text).toBeNull();
+    db.close();
+  });
+});
+
+describe('host migration 3: outbox lanes and "not sent"', () => {
+  it('keeps every waiting entry, in its order, with its lane and typed text', () => {
+    const db = fileAt(2);
+    const ids = [uuidv7(), uuidv7(), uuidv7()];
+    const put = db.prepare(
+      'INSERT INTO outbox (id, owner, event, payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    put.run(ids[1], owner, 'team.post', JSON.stringify({ id: ids[1], body: 'second' }), 2, 1);
+    put.run(ids[0], owner, 'team.post', JSON.stringify({ id: ids[0], body: 'first' }), 1, 0);
+    put.run(
+      ids[2],
+      'http://10.0.0.2:4455#12',
+      'team.post',
+      JSON.stringify({ id: ids[2], body: 'theirs' }),
+      3,
+      0,
+    );
+    migrate(db);
+    const outbox = createOutboxStore(db);
+    const mine = outbox.list(owner);
+    expect(mine.pending.map((e) => [e.typed, e.lane, e.attempts, e.draftKey])).toEqual([
+      ['first', 'team', 0, 'team.note'],
+      ['second', 'team', 1, 'team.note'],
+    ]);
+    expect(mine.notSent).toEqual([]);
+    expect(outbox.list('http://10.0.0.2:4455#12').pending.map((e) => e.typed)).toEqual(['theirs']);
+    db.close();
+  });
+});
