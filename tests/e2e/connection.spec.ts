@@ -133,7 +133,11 @@ test('a hub that no longer knows the token sends the worker back to sign in, wit
   // The hub is set up afresh on the same address (a new store, a new signing key): the token is void.
   if (hub) await stop(hub.child);
   const freshDir = tempDir('hub-fresh');
-  const fresh = await startHub({ port: hubPort, dataDir: freshDir });
+  const fresh = await startHub({
+    port: hubPort,
+    dataDir: freshDir,
+    allowOrigins: [`http://127.0.0.1:${webPort}`],
+  });
   try {
     await expect(page.getByRole('alert').filter({ hasText: 'session has ended' })).toHaveText(
       'Your session has ended. Please sign in again.',

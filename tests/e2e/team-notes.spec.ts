@@ -2,22 +2,27 @@ import { rmSync } from 'node:fs';
 import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
 import { hostCall, hostSessionId } from './support/host';
-import { startWebMode, freePort, stop, tempDir } from './support/processes';
+import { freePort, startHub, startWebMode, stop, tempDir } from './support/processes';
 
 test('a note is sent, shown with its author, and seen by a colleague at another workstation', async ({
   page,
   browser,
 }) => {
-  // The colleague works at a PC of their own: another host, on the same hub.
-  const shared = new URL(appUrl());
+  // Two workers at PCs of their own: two hosts on one shared hub, which is told both workstations' origins.
+  const [hubPort, mePort, colleaguePort] = [await freePort(), await freePort(), await freePort()];
+  const hubDir = tempDir('team-hub');
+  const myDir = tempDir('me');
   const colleagueDir = tempDir('colleague');
-  const colleagueHost = await startWebMode({
-    port: await freePort(),
-    dataDir: colleagueDir,
-    hubUrl: shared.origin,
+  const hub = await startHub({
+    port: hubPort,
+    dataDir: hubDir,
+    allowOrigins: [mePort, colleaguePort].map((p) => `http://127.0.0.1:${p}`),
   });
+  const hubUrl = `http://127.0.0.1:${hubPort}`;
+  const myHost = await startWebMode({ port: mePort, dataDir: myDir, hubUrl });
+  const colleagueHost = await startWebMode({ port: colleaguePort, dataDir: colleagueDir, hubUrl });
   try {
-    await page.goto(appUrl());
+    await page.goto(appUrl({}, myHost.match[1]));
     await signIn(page, 'agent');
     const text = `Ticket 12 needs a refund approval (${Date.now()})`;
     const notes = page.getByRole('complementary', { name: 'Team notes' });
@@ -51,7 +56,9 @@ test('a note is sent, shown with its author, and seen by a colleague at another 
     await other.close();
   } finally {
     await stop(colleagueHost.child);
-    rmSync(colleagueDir, { recursive: true, force: true });
+    await stop(myHost.child);
+    await stop(hub.child);
+    for (const dir of [hubDir, myDir, colleagueDir]) rmSync(dir, { recursive: true, force: true });
   }
 });
 
