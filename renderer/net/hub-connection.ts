@@ -5,6 +5,7 @@ import type { SendOutcome } from '../../shared/domain/outbox';
 import {
   ackSchema,
   commands,
+  connectRefusals,
   ephemerals,
   fail,
   pushes,
@@ -37,6 +38,8 @@ export interface HubConnectionOptions {
   network?: NetworkSignal;
   /** Without an answer in this time a command counts as timed out. */
   commandTimeoutMs?: number;
+  /** First wait after a "too many connections" refusal (tests shorten it). */
+  busyRetryMs?: number;
   now?: () => number;
   /** socket.io client options for tests (e.g. websocket only); the workstation uses the defaults below. */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
@@ -57,6 +60,8 @@ function outputAck(name: CommandName): z.ZodType {
 
 /** Failed attempts in a row before "reconnecting" is called what it is: offline. */
 const offlineAfterFailures = 2;
+/** First wait after a "too many connections" refusal; it grows with each one, up to six times this. */
+const defaultBusyRetryMs = 2_000;
 const defaultCommandTimeoutMs = 8_000;
 /** setTimeout overflows past 2^31-1 ms. */
 const maxTimerMs = 2 ** 31 - 1;
@@ -79,6 +84,7 @@ export class HubConnection {
   private stateValue: ConnectionState;
   private userValue: SessionUser;
   private endedValue: EndReason | null = null;
+  private busyRetry: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
@@ -209,6 +215,7 @@ export class HubConnection {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.expiryTimer);
+    clearTimeout(this.busyRetry);
     this.offNetwork();
     this.socket.removeAllListeners();
     this.socket.disconnect();
@@ -235,8 +242,21 @@ export class HubConnection {
     if (reason === 'io server disconnect') this.socket.connect();
   };
 
-  private readonly onConnectError = () => {
+  private readonly onConnectError = (error: Error) => {
     if (this.closed) return;
+    if (!this.socket.active && error.message === connectRefusals.busy) {
+      // Too many connections from this address for now: the session is fine, so try again later.
+      this.failures += 1;
+      this.setState('reconnecting');
+      clearTimeout(this.busyRetry);
+      this.busyRetry = setTimeout(
+        () => {
+          if (!this.closed) this.socket.connect();
+        },
+        busyRetryMs * Math.min(this.failures, 6),
+      );
+      return;
+    }
     if (!this.socket.active) {
       // Refused by the hub's auth middleware, not by the network.
       this.end('unauthorized');

@@ -1,3 +1,4 @@
+import { connectRefusals } from '../../shared/protocol/ack';
 import type { ExtendedError } from 'socket.io';
 import { socketAuthSchema } from '../../shared/protocol/auth';
 import type { HubSocket } from '../protocol/socket-types';
@@ -6,7 +7,7 @@ import { verifyToken } from './tokens';
 import { loadSession } from './users';
 
 /** The only reason a client is told; it does not learn whether the token was forged, old or expired. */
-export const unauthorizedMessage = 'unauthorized';
+export const unauthorizedMessage = connectRefusals.unauthorized;
 
 /**
  * socket.io middleware: a connection is accepted only with a genuine,

@@ -1,3 +1,4 @@
+import { connectRefusals } from '../../shared/protocol/ack';
 import type { ExtendedError, Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { PrincipalKind } from '../../shared/protocol/events';
@@ -14,7 +15,7 @@ export interface SessionGuardLimits {
 }
 
 /** What a socket that refused for the per-address cap is told (its `connect_error` message). */
-export const tooManyConnectionsMessage = 'too_many_connections';
+export const tooManyConnectionsMessage = connectRefusals.busy;
 
 /**
  * Which principals count as signed in. A record over every kind, so a new

@@ -58,3 +58,10 @@ export function ackSchema<T extends z.ZodType>(data: T) {
     z.object({ ok: z.literal(false), error: errorSchema }),
   ]);
 }
+
+/**
+ * Why the hub refused a socket connection (the `connect_error` message). The
+ * first means "sign in again"; the second "this address has too many open
+ * connections right now": wait and try again, the session is fine.
+ */
+export const connectRefusals = { unauthorized: 'unauthorized', busy: 'too_many_connections' } as const;

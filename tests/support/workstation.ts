@@ -27,7 +27,8 @@ export interface Workstation {
 export async function openWorkstation(options: { hub?: TestHub } = {}): Promise<Workstation> {
   // In the DOM test project the host's fetch is happy-dom's, which sends the test window's Origin like a
   // browser would; the hub is told that origin is a workstation page, as web mode's is.
-  const pageOrigin = typeof location === 'undefined' ? [] : [location.origin];
+  const page = (globalThis as { location?: { origin: string } }).location;
+  const pageOrigin = page ? [page.origin] : [];
   const hub = options.hub ?? (await startHub({ demo: true, allowedOrigins: pageOrigin }));
   const dir = tempDir('wings-workstation-');
   const open = () =>

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser, StreamPageInput, TeamMessage } from '../../shared/protocol';
+import { connectRefusals } from '../../shared/protocol';
 import { HubConnection } from '../../renderer/net/hub-connection';
 import { StreamFeed } from '../../renderer/net/stream-feed';
 import { teamSource } from '../../renderer/app/team/team-store';
@@ -20,6 +21,7 @@ const user: SessionUser = {
   organisation: { id: 1, name: 'Demo Shop' },
 };
 const goodToken = 'good-token';
+const busyToken = 'token-of-a-busy-address';
 
 const note = (seq: number): TeamMessage => ({
   seq,
@@ -37,6 +39,8 @@ interface TestServer {
   notes: TeamMessage[];
   pages: StreamPageInput[];
   connections: number;
+  /** Handshakes with `busyToken` refused as "too many connections" before one is let in. */
+  busyRefusals: number;
 }
 
 let server: TestServer;
@@ -45,11 +49,14 @@ const opened: HubConnection[] = [];
 beforeEach(async () => {
   const http = createServer();
   const io = new Server(http);
-  server = { url: '', io, http, sockets: [], notes: [], pages: [], connections: 0 };
+  server = { url: '', io, http, sockets: [], notes: [], pages: [], connections: 0, busyRefusals: 0 };
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth['token'];
-    if (token === goodToken) next();
-    else next(new Error('unauthorized'));
+    if (token === busyToken && server.busyRefusals > 0) {
+      server.busyRefusals -= 1;
+      next(new Error(connectRefusals.busy));
+    } else if (token === goodToken || token === busyToken) next();
+    else next(new Error(connectRefusals.unauthorized));
   });
   io.on('connection', (socket) => {
     server.connections += 1;
@@ -87,6 +94,7 @@ function connect(options: { token?: string; expiresAt?: number } = {}): HubConne
     expiresAt: options.expiresAt ?? Date.now() + 60_000,
     user,
     commandTimeoutMs: 2_000,
+    busyRetryMs: 20,
     socketOptions: { transports: ['websocket'], reconnectionDelay: 20, reconnectionDelayMax: 50 },
   });
   opened.push(connection);
@@ -157,6 +165,14 @@ describe('HubConnection', () => {
     const refused = connect({ token: 'forged' });
     await until(() => refused.ended !== null);
     expect(refused.ended).toBe('unauthorized');
+  });
+
+  it('waits and tries again when the hub has too many connections from this address, keeping the session', async () => {
+    server.busyRefusals = 2;
+    const busy = connect({ token: busyToken });
+    await until(() => busy.state === 'connected');
+    expect(busy.ended).toBeNull();
+    expect(server.busyRefusals).toBe(0);
   });
 
   it('maps outbox sends: acked, rejected, no answer in time, not connected', async () => {
