@@ -253,7 +253,7 @@ export class HubConnection {
         () => {
           if (!this.closed) this.socket.connect();
         },
-        busyRetryMs * Math.min(this.failures, 6),
+        (this.options.busyRetryMs ?? defaultBusyRetryMs) * Math.min(this.failures, 6),
       );
       return;
     }
