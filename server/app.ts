@@ -25,6 +25,7 @@ import { namespaces, type PrincipalKind } from '../shared/protocol/events';
 import type { BudgetLimits } from './protocol/budget';
 import { defaultBudgets, guestAudience, workerAudience } from './protocol/audiences';
 import { attachDispatcher, type DispatchDeps } from './protocol/dispatch';
+import { PushBatcher } from './protocol/push-batcher';
 import { rooms } from './protocol/rooms';
 import type { HubServer } from './protocol/socket-types';
 import { createDatabase, migrateToLatest } from './store/database';
@@ -148,7 +149,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     housekeeping = startHousekeeping(db, { commandResults: sweepCommandResults, ...authSweeps }, log, now);
     void housekeeping.runNow();
     const workers = workerAudience(
-      { io, limiter: auth.limiter },
+      { io, limiter: auth.limiter, pushes: new PushBatcher(io) },
       config.budgets?.worker ?? defaultBudgets.worker,
     );
     auth.revocations.attach((tokenId) => io.in(rooms.token(tokenId)).disconnectSockets(true));

@@ -8,6 +8,7 @@ import { publicHandlers } from '../public/handlers';
 import { teamEphemeralHandlers, teamHandlers } from '../team/handlers';
 import type { BudgetLimits } from './budget';
 import type { Audience } from './dispatch';
+import type { PushBatcher } from './push-batcher';
 import type { EphemeralHandlers, Handlers } from './handler';
 import type { GuestPrincipal, WorkerPrincipal } from './principal';
 
@@ -25,11 +26,16 @@ export type WorkerAudience = Audience<WorkerPrincipal, Commands, typeof ephemera
 export type GuestAudience = Audience<GuestPrincipal, typeof guestCommands, Record<never, never>>;
 
 /** Every worker command's handler: each job's table spread in, one line per job. */
-function workerHandlers(deps: AdminDeps): Handlers<Commands, WorkerPrincipal> {
+/** What the worker audience's handlers need from the hub. */
+export interface WorkerDeps extends AdminDeps {
+  pushes: PushBatcher;
+}
+
+function workerHandlers(deps: WorkerDeps): Handlers<Commands, WorkerPrincipal> {
   return {
     ...sessionHandlers,
     ...adminHandlers(deps),
-    ...teamHandlers(deps.io),
+    ...teamHandlers(deps.pushes),
   };
 }
 
@@ -38,7 +44,7 @@ const workerEphemeralHandlers: EphemeralHandlers<typeof ephemerals, WorkerPrinci
 };
 
 export function workerAudience(
-  deps: AdminDeps,
+  deps: WorkerDeps,
   budget: BudgetLimits = defaultBudgets.worker,
 ): WorkerAudience {
   return {

@@ -3,12 +3,12 @@ import type { teamCommands, teamEphemerals } from '../../shared/protocol/team';
 import type { EphemeralHandlers, Handlers } from '../protocol/handler';
 import type { WorkerPrincipal } from '../protocol/principal';
 import { rooms } from '../protocol/rooms';
-import type { HubServer } from '../protocol/socket-types';
+import type { PushBatcher } from '../protocol/push-batcher';
 import { appendTeamMessage, teamPage } from './store';
 
 const defaultPageSize = 50;
 
-export function teamHandlers(io: HubServer): Handlers<typeof teamCommands, WorkerPrincipal> {
+export function teamHandlers(pushes: PushBatcher): Handlers<typeof teamCommands, WorkerPrincipal> {
   return {
     'team.post': {
       kind: 'mutation',
@@ -24,8 +24,7 @@ export function teamHandlers(io: HubServer): Handlers<typeof teamCommands, Worke
           });
           return {
             ack: ok({ message }),
-            after: () =>
-              io.to(rooms.team(user.organisation.id)).emit('team.message', { stream: 'team', message }),
+            after: () => pushes.add(rooms.team(user.organisation.id), 'team.messages', message),
           };
         });
       },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ephemeral, mutation, push, query } from './command';
 import { commandIdSchema, epochMsSchema } from './ids';
-import { streamPageInput, streamPageOutput } from './stream';
+import { maxStreamPage, streamPageInput, streamPageOutput } from './stream';
 import { text } from './text';
 
 /**
@@ -27,8 +27,14 @@ export const teamPostOutput = z.object({ message: teamMessageSchema });
 export const teamHistoryInput = streamPageInput;
 export const teamHistoryOutput = streamPageOutput(teamMessageSchema);
 
-/** hub → client push, on the org's team stream. */
-export const teamMessagePush = z.object({ stream: z.literal('team'), message: teamMessageSchema });
+/**
+ * hub → client push, on the org's team stream: the notes committed together,
+ * in seq order (one push per commit batch, not one per note).
+ */
+export const teamMessagesPush = z.object({
+  stream: z.literal('team'),
+  messages: z.array(teamMessageSchema).min(1).max(maxStreamPage),
+});
 
 /** "Someone is writing a note": shown for a few seconds, never stored. */
 export const teamTypingInput = z.object({}).strict();
@@ -51,6 +57,6 @@ export const teamEphemerals = {
 };
 
 export const teamPushes = {
-  'team.message': push({ payload: teamMessagePush, durable: true }),
+  'team.messages': push({ payload: teamMessagesPush, durable: true }),
   'team.typing': push({ payload: teamTypingPush, durable: false }),
 };

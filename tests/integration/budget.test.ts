@@ -195,7 +195,9 @@ describe('per-socket budgets (hub in process)', () => {
     cleanup.push(() => void watcher.close());
     const seen: string[] = [];
     watcher.on('team.typing', () => seen.push('typing'));
-    watcher.on('team.message', (p: { message: TeamMessage }) => seen.push(`message ${p.message.body}`));
+    watcher.on('team.messages', (p: { messages: TeamMessage[] }) =>
+      seen.push(...p.messages.map((m) => `message ${m.body}`)),
+    );
     const answeredTypist: unknown[] = [];
     typist.onAny((...args: unknown[]) => answeredTypist.push(args));
 
@@ -209,7 +211,7 @@ describe('per-socket budgets (hub in process)', () => {
     expect(seen).toEqual(['typing', 'message marker']);
     // Dropped events get no answer of any kind: the push of its own post is all the typist receives.
     await expect.poll(() => answeredTypist.length).toBeGreaterThanOrEqual(1);
-    expect(answeredTypist.map((args) => (args as unknown[])[0])).toEqual(['team.message']);
+    expect(answeredTypist.map((args) => (args as unknown[])[0])).toEqual(['team.messages']);
 
     // A second later the rate allows one again.
     await expect

@@ -8,13 +8,18 @@ describe('mutating commands apply once per id', () => {
   let agent: ClientSocket;
   let employer: ClientSocket;
   const pushes: TeamMessage[] = [];
+  /** The size of each team push, in the order they came. */
+  const pushSizes: number[] = [];
 
   beforeAll(async () => {
     // Twenty posts at once from one socket, past a worker's in-flight budget: this file tests ordering, not budgets.
     t = await startHub({ demo: true, budgets: { worker: unlimitedBudget } });
     agent = await signIn(t.hub.url, 'agent', 'wings-demo');
     employer = await signIn(t.hub.url, 'employer', 'wings-demo');
-    employer.on('team.message', (p: { message: TeamMessage }) => pushes.push(p.message));
+    employer.on('team.messages', (p: { messages: TeamMessage[] }) => {
+      pushes.push(...p.messages);
+      pushSizes.push(p.messages.length);
+    });
   });
   afterAll(async () => {
     agent.close();
@@ -53,6 +58,8 @@ describe('mutating commands apply once per id', () => {
   });
 
   it('gives consecutive seqs with no gaps under concurrent posts', async () => {
+    const pushedBefore = pushes.length;
+    const pushesBefore = pushSizes.length;
     const acks = await Promise.all(
       Array.from({ length: 20 }, (_, i) => call(agent, 'team.post', { id: newId(), body: `burst ${i}` })),
     );
@@ -63,6 +70,12 @@ describe('mutating commands apply once per id', () => {
     );
     expect(history.items.map((m) => m.seq)).toEqual(seqs);
     expect(history.lastSeq).toBe(seqs.at(-1));
+    // Colleagues hear each note once, in seq order, and notes committed together come as one push.
+    await expect.poll(() => pushes.length - pushedBefore).toBe(20);
+    expect(pushes.slice(pushedBefore).map((m) => m.seq)).toEqual(seqs);
+    const sizes = pushSizes.slice(pushesBefore);
+    expect(sizes.length).toBeLessThan(20);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
   });
 
   it('keeps ids per user: the same id from another user is another command', async () => {

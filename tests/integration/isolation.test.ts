@@ -43,7 +43,7 @@ describe('organisations are isolated', () => {
   it('keeps team boards apart, each with its own seq', async () => {
     const aBefore = expectOk(await call(a, 'team.history', { limit: 200 }));
     const leaked: unknown[] = [];
-    a.on('team.message', (m: unknown) => leaked.push(m));
+    a.on('team.messages', (m: unknown) => leaked.push(m));
     const posted = expectOk(await call(b, 'team.post', { id: newId(), body: 'orchard secret' }));
     expect(posted.message.seq).toBe(1);
 
@@ -55,10 +55,12 @@ describe('organisations are isolated', () => {
     expect(bHistory.lastSeq).toBe(1);
 
     // A post in A after B's reaches A, proving A's socket is live and had simply not seen B's.
-    const own = new Promise((resolve) => a.once('team.message', resolve));
+    const own = new Promise((resolve) => a.once('team.messages', resolve));
     expectOk(await call(a, 'team.post', { id: newId(), body: 'shop note' }));
     await own;
-    expect(leaked.map((m) => (m as { message: { body: string } }).message.body)).toEqual(['shop note']);
+    expect(
+      leaked.flatMap((m) => (m as { messages: { body: string }[] }).messages.map((x) => x.body)),
+    ).toEqual(['shop note']);
   });
 
   it('lists only the users of the caller’s organisation', async () => {

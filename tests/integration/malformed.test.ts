@@ -134,7 +134,7 @@ describe('malformed input never crashes or wedges the hub', () => {
         'hasOwnProperty',
         'session.whoami ',
         'SESSION.WHOAMI',
-        'team.message',
+        'team.messages',
         'x'.repeat(10_000),
       ),
     );

@@ -67,9 +67,9 @@ describe('socket authentication', () => {
   it('joins the organisation room and receives its pushes', async () => {
     const a = await connect(t.hub.url, (await login(t.hub.url, 'agent', 'wings-demo')).token);
     const b = await connect(t.hub.url, (await login(t.hub.url, 'anchor', 'wings-demo')).token);
-    const pushed = new Promise<unknown>((resolve) => b.once('team.message', resolve));
+    const pushed = new Promise<unknown>((resolve) => b.once('team.messages', resolve));
     const posted = expectOk(await call(a, 'team.post', { id: newId(), body: 'hi' }));
-    expect(await pushed).toEqual({ stream: 'team', message: posted.message });
+    expect(await pushed).toEqual({ stream: 'team', messages: [posted.message] });
     a.close();
     b.close();
   });

@@ -33,15 +33,16 @@ function teamSource(socket: ClientSocket) {
     },
     onItem(handler) {
       const listener = (payload: unknown): void => {
-        const { message } = teamProtocol.teamMessagePush.parse(payload);
-        if (dropping > 0) {
-          dropping--;
-          return;
+        for (const message of teamProtocol.teamMessagesPush.parse(payload).messages) {
+          if (dropping > 0) {
+            dropping--;
+            continue;
+          }
+          handler(message);
         }
-        handler(message);
       };
-      socket.on('team.message', listener);
-      return () => socket.off('team.message', listener);
+      socket.on('team.messages', listener);
+      return () => socket.off('team.messages', listener);
     },
     onConnected(listener) {
       socket.on('connect', listener);
@@ -141,8 +142,8 @@ describe('team notes on the generic stream feed, against a real hub', () => {
     agent = await signIn(t.hub.url, 'agent', 'wings-demo');
     orchard = await signIn(t.hub.url, 'orchard-boss', 'other-shop-pw');
     employer.onAnyOutgoing((event: string) => employerEvents.push(event));
-    employer.on('team.message', (payload: unknown) =>
-      employerPushes.push(teamProtocol.teamMessagePush.parse(payload).message),
+    employer.on('team.messages', (payload: unknown) =>
+      employerPushes.push(...teamProtocol.teamMessagesPush.parse(payload).messages),
     );
     wire = teamSource(employer);
     feed = new StreamFeed(wire.source, { pageSize, keep: 500 });

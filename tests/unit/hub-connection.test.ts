@@ -138,15 +138,15 @@ describe('HubConnection', () => {
 
     // Note 3 is never pushed (lost); note 4 is: the feed asks for what lies between.
     server.notes.push(note(3), note(4));
-    server.io.emit('team.message', { stream: 'team', message: note(4) });
+    server.io.emit('team.messages', { stream: 'team', messages: [note(4)] });
     await until(() => feed.items.length === 4);
     expect(feed.items.map((n) => n.seq)).toEqual([1, 2, 3, 4]);
     expect(server.pages.slice(1)).toEqual([{ afterSeq: 2, limit: 1 }]);
 
     // A push that does not match the contract is dropped, not shown.
-    server.io.emit('team.message', { stream: 'team', message: { seq: 5, body: 42 } });
+    server.io.emit('team.messages', { stream: 'team', messages: [{ seq: 5, body: 42 }] });
     server.notes.push(note(5), note(6));
-    server.io.emit('team.message', { stream: 'team', message: note(6) });
+    server.io.emit('team.messages', { stream: 'team', messages: [note(6)] });
     await until(() => feed.items.length === 6);
     expect(feed.items.map((n) => n.body)).toEqual([1, 2, 3, 4, 5, 6].map((s) => `note ${s}`));
     stop();

@@ -11,7 +11,7 @@ import {
 } from '../../shared/protocol/auth';
 import { commandNames, commands, isCommandName, pushes } from '../../shared/protocol/events';
 import { commandIdSchema, epochMsSchema, rowIdSchema } from '../../shared/protocol/ids';
-import { teamHistoryInput, teamMessagePush, teamPostInput } from '../../shared/protocol/team';
+import { teamHistoryInput, teamMessagesPush, teamPostInput } from '../../shared/protocol/team';
 
 describe('ids', () => {
   it('accepts UUIDv7 command ids only', () => {
@@ -113,13 +113,14 @@ describe('command schemas', () => {
       body: 'b',
       createdAt: 1,
     };
-    expect(teamMessagePush.safeParse({ stream: 'team', message }).success).toBe(true);
-    expect(teamMessagePush.safeParse({ stream: 'tickets', message }).success).toBe(false);
-    expect(teamMessagePush.safeParse({ stream: 'team', message: { ...message, seq: 0 } }).success).toBe(
+    expect(teamMessagesPush.safeParse({ stream: 'team', messages: [message] }).success).toBe(true);
+    expect(teamMessagesPush.safeParse({ stream: 'tickets', messages: [message] }).success).toBe(false);
+    expect(teamMessagesPush.safeParse({ stream: 'team', messages: [] }).success).toBe(false);
+    expect(teamMessagesPush.safeParse({ stream: 'team', messages: [{ ...message, seq: 0 }] }).success).toBe(
       false,
     );
-    expect(Object.keys(pushes)).toEqual(['team.message', 'team.typing']);
-    expect(pushes['team.message'].durable).toBe(true);
+    expect(Object.keys(pushes)).toEqual(['team.messages', 'team.typing']);
+    expect(pushes['team.messages'].durable).toBe(true);
     expect(pushes['team.typing'].durable).toBe(false);
   });
 
@@ -131,7 +132,7 @@ describe('command schemas', () => {
       'toString',
       'hasOwnProperty',
       '',
-      'team.message',
+      'team.messages',
       5,
       null,
       {},

@@ -25,7 +25,8 @@ export function teamSource(hub: HubConnection): StreamSource<TeamMessage> {
       return hub.connected;
     },
     page: (input) => hub.request('team.history', input),
-    onItem: (handler) => hub.onPush('team.message', ({ message }) => handler(message)),
+    // Notes committed together arrive as one push, in seq order.
+    onItem: (handler) => hub.onPush('team.messages', ({ messages }) => messages.forEach(handler)),
     onConnected: (listener) => hub.onConnected(listener),
   };
 }
@@ -73,10 +74,12 @@ export class TeamStore {
       }),
     );
     this.stops.push(
-      hub.onPush('team.message', ({ message }) => {
-        if (message.author.id === this.session.user.id) return;
-        if (message.author.id === this.typingAuthor) this.setTyping(null, null);
-        this.arrivals.emit(message);
+      hub.onPush('team.messages', ({ messages }) => {
+        for (const message of messages) {
+          if (message.author.id === this.session.user.id) continue;
+          if (message.author.id === this.typingAuthor) this.setTyping(null, null);
+          this.arrivals.emit(message);
+        }
       }),
     );
     this.stops.push(
