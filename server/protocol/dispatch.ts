@@ -263,14 +263,12 @@ async function dispatch<P extends Principal, T extends CommandTable, E extends E
     reply(fail('forbidden', 'This connection cannot change anything.'));
     return;
   }
-  const answered = await findResult(deps.db, key);
-  if (answered) {
-    reply(repeat(event, answered.event, answered.ack));
-    return;
-  }
+  // A repeat is found inside the write, in the same transaction that would record it: a lookup
+  // before it would wait for the batch being committed and add that batch's time to every command.
+  // The price is that a repeated id runs `prepare` again (cheap, but for hashing a password).
   const apply = await handler.prepare({ principal, now, log }, parsed.data);
   const outcome = await deps.writes.run(async (trx) => {
-    // Checked again inside: a concurrent copy of this command may have committed meanwhile.
+    // In the transaction: an earlier copy of this command, or a concurrent one, may have committed.
     const raced = await findResult(trx, key);
     if (raced) return { repeat: raced, applied: null } as const;
     const applied = await apply(trx);

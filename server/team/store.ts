@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TeamMessage } from '../../shared/protocol/team';
 import type { Database } from '../store/schema';
 import type { PageRequest } from '../store/stream-page';
@@ -51,23 +51,25 @@ function toMessage(r: MessageRow): TeamMessage {
  * posts never share one. Answers with the row as stored, not the input.
  */
 export async function appendTeamMessage(db: Kysely<Database>, input: NewTeamMessage): Promise<TeamMessage> {
-  const last = await db
-    .selectFrom('team_messages')
-    .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
-    .where('org_id', '=', input.orgId)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
-  await db
+  // The next seq is read and written in one statement, inside the caller's transaction.
+  const { seq } = await db
     .insertInto('team_messages')
-    .values({
-      org_id: input.orgId,
-      seq,
-      command_id: input.commandId,
-      author_id: input.authorId,
-      body: input.body,
-      created_at: input.now,
-    })
-    .execute();
+    .columns(['org_id', 'seq', 'command_id', 'author_id', 'body', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('team_messages')
+        .select([
+          eb.val(input.orgId).as('org_id'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          eb.val(input.commandId).as('command_id'),
+          eb.val(input.authorId).as('author_id'),
+          eb.val(input.body).as('body'),
+          eb.val(input.now).as('created_at'),
+        ])
+        .where('org_id', '=', input.orgId),
+    )
+    .returning('seq')
+    .executeTakeFirstOrThrow();
   const row = await messages(db, input.orgId).where('team_messages.seq', '=', seq).executeTakeFirstOrThrow();
   return toMessage(row);
 }
