@@ -186,7 +186,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       closing ??= (async () => {
         await housekeeping?.stop();
         await new Promise<void>((resolve) => {
-          io.close(() => resolve());
+          void io.close(() => resolve());
           // Keep-alive HTTP clients would otherwise hold the server open for seconds.
           setImmediate(() => server.closeAllConnections());
         });

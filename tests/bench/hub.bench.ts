@@ -143,7 +143,7 @@ async function echoServer(): Promise<{ url: string; close(): Promise<void> }> {
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => io.close(() => resolve())),
+    close: () => new Promise((resolve) => void io.close(() => resolve())),
   };
 }
 

@@ -84,7 +84,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const c of opened.splice(0)) c.close();
-  await new Promise<void>((resolve) => server.io.close(() => resolve()));
+  await new Promise<void>((resolve) => void server.io.close(() => resolve()));
 });
 
 function connect(options: { token?: string; expiresAt?: number } = {}): HubConnection {

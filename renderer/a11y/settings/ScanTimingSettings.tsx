@@ -35,7 +35,7 @@ export function ScanTimingSettings({ className, ...rest }: ScanTimingSettingsPro
       step={100}
       schema={f[key]}
       zeroIsOff={f[key].minValue === 0}
-      onCommit={(ms) => saveScan({ [key]: ms }, t(label))}
+      onCommit={(ms) => void saveScan({ [key]: ms }, t(label))}
     />
   );
 
@@ -50,7 +50,7 @@ export function ScanTimingSettings({ className, ...rest }: ScanTimingSettingsPro
             value={scan.loops}
             step={1}
             schema={f.loops}
-            onCommit={(loops) => saveScan({ loops }, t('scan.loops'))}
+            onCommit={(loops) => void saveScan({ loops }, t('scan.loops'))}
           />
         </div>
         <ChoiceGroup
@@ -82,7 +82,7 @@ export function ScanTimingSettings({ className, ...rest }: ScanTimingSettingsPro
             min={500}
             schema={f.autoSelectMs}
             zeroIsOff
-            onCommit={(autoSelectMs) => saveScan({ autoSelectMs }, t('scan.autoSelect'))}
+            onCommit={(autoSelectMs) => void saveScan({ autoSelectMs }, t('scan.autoSelect'))}
           />
         </div>
         <ToggleSetting
