@@ -10,16 +10,13 @@ import { tooManyConnectionsMessage } from '../../server/http/session-guard';
 import type { TestHub } from '../support/hub-client';
 import { call, connect, expectOk, login, signIn, startHub, tempDir } from '../support/hub-client';
 
+import { until } from '../support/until';
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Polls a condition (no fixed sleeps): resolves once it holds, fails the test after `timeoutMs`. */
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** The flood tests wait on named conditions, longer than the default on a loaded machine. */
+const waitFor = (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> =>
+  until(check, timeoutMs, what);
 
 interface Idle {
   socket: TcpSocket;
@@ -91,10 +88,10 @@ describe('connection caps in the hub', () => {
     const hub = await start({ maxHttpPerAddress: 3, idleTimeoutMs: 60_000 });
     const flood = [0, 1, 2].map(() => idleSocket(portOf(hub)));
     opened.push(...flood.map((f) => f.socket));
-    await until('three idle connections', () => flood.every((f) => f.connected));
+    await waitFor('three idle connections', () => flood.every((f) => f.connected));
     // Each later connection pushes out the oldest idle one, and a client that asks at once is answered.
     expect(await healthy(hub.hub.url)).toBe(true);
-    await until('the oldest to be closed', () => flood[0]?.closed === true);
+    await waitFor('the oldest to be closed', () => flood[0]?.closed === true);
     expect(flood.slice(1).some((f) => f.closed)).toBe(false);
   });
 
@@ -104,9 +101,9 @@ describe('connection caps in the hub', () => {
       idleSocket(portOf(hub), { localAddress }),
     );
     opened.push(...flood.map((f) => f.socket));
-    await until('four idle connections', () => flood.every((f) => f.connected));
+    await waitFor('four idle connections', () => flood.every((f) => f.connected));
     expect(await healthy(hub.hub.url)).toBe(true);
-    await until('the oldest to be closed', () => flood[0]?.closed === true);
+    await waitFor('the oldest to be closed', () => flood[0]?.closed === true);
   });
 
   it('keeps upgrade requests to other paths evictable: junk upgrades cannot fill the overall cap', async () => {
@@ -124,7 +121,7 @@ describe('connection caps in the hub', () => {
       return socket;
     });
     opened.push(...upgrades);
-    await until('the hub to see both upgrades', () => seen === 2);
+    await waitFor('the hub to see both upgrades', () => seen === 2);
     expect(await healthy(hub.hub.url)).toBe(true);
   });
 
@@ -133,7 +130,7 @@ describe('connection caps in the hub', () => {
     const silent = idleSocket(portOf(hub));
     const trickle = idleSocket(portOf(hub), { partial: true });
     opened.push(silent.socket, trickle.socket);
-    await until('both to be closed', () => silent.closed && trickle.closed, 5_000);
+    await waitFor('both to be closed', () => silent.closed && trickle.closed, 5_000);
     expect(await healthy(hub.hub.url)).toBe(true);
   });
 
@@ -143,8 +140,8 @@ describe('connection caps in the hub', () => {
     opened.push(worker);
     const flood = [0, 1, 2, 3, 4].map(() => idleSocket(portOf(hub)));
     opened.push(...flood.map((f) => f.socket));
-    await until('the flood to settle', () => flood.every((f) => f.connected || f.closed));
-    await until('the flood to push itself out', () => flood.filter((f) => !f.closed).length <= 2);
+    await waitFor('the flood to settle', () => flood.every((f) => f.connected || f.closed));
+    await waitFor('the flood to push itself out', () => flood.filter((f) => !f.closed).length <= 2);
     expect(expectOk(await call(worker, 'session.whoami', {})).user.username).toBe('agent');
   });
 
@@ -162,8 +159,8 @@ describe('connection caps in the hub', () => {
       'GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n' +
         `Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${Buffer.alloc(16, 7).toString('base64')}\r\n\r\n`,
     );
-    await until('the transport to open', () => answer.startsWith('HTTP/1.1 101'), 5_000);
-    await until('the transport to be closed', () => closed, 5_000);
+    await waitFor('the transport to open', () => answer.startsWith('HTTP/1.1 101'), 5_000);
+    await waitFor('the transport to be closed', () => closed, 5_000);
   });
 
   it('caps unauthenticated sessions per address, closing the oldest', async () => {
@@ -175,7 +172,7 @@ describe('connection caps in the hub', () => {
     await connected(guests[0] as Socket);
     await connected(guests[1] as Socket);
     await connected(guests[2] as Socket);
-    await until('the oldest guest to be closed', () => disconnected[0] === true);
+    await waitFor('the oldest guest to be closed', () => disconnected[0] === true);
     expect(disconnected.slice(1)).toEqual([false, false]);
     // Signed-in sockets are not counted as unauthenticated: a worker still gets in, and stays.
     const worker = await signIn(hub.hub.url, 'agent', 'wings-demo');
@@ -195,7 +192,7 @@ describe('connection caps in the hub', () => {
     opened.push(first, second);
     await expect(connect(hub.hub.url, token)).rejects.toThrow(tooManyConnectionsMessage);
     first.close();
-    await until('the hub to see the first one go', () => hub.hub.io.of('/').sockets.size === 1);
+    await waitFor('the hub to see the first one go', () => hub.hub.io.of('/').sockets.size === 1);
     const third = await connect(hub.hub.url, token);
     opened.push(third);
     expect(expectOk(await call(third, 'session.whoami', {})).user.username).toBe('agent');
@@ -287,7 +284,7 @@ describe.runIf(process.platform === 'linux')('a flood of idle connections under 
         // A third of them trickle the start of a request head, the way slowloris holds a slot.
         flood.push(idleSocket(port, { localAddress: addresses[i % addresses.length], partial: i % 3 === 0 }));
       }
-      await until('every flood socket to connect or be pushed out', () =>
+      await waitFor('every flood socket to connect or be pushed out', () =>
         flood.every((f) => f.connected || f.closed),
       );
       const heldDuringFlood = fdCount(pid);

@@ -6,6 +6,9 @@ import { handleBridgeCall } from '../../electron/host/bridge-dispatch';
 import { createHostServices, type HostServices } from '../../electron/host/services';
 import { Session, type SessionOptions } from '../../renderer/session/session';
 import { startHub, tempDir, type TestHub } from './hub-client';
+import { until } from './until';
+
+export { until };
 
 /**
  * A workstation for renderer tests, all real: a demo hub in this process,
@@ -107,15 +110,6 @@ export function testSession(
       socketOptions: { transports: ['websocket'], reconnectionDelay: 50, ...options.hub?.socketOptions },
     },
   });
-}
-
-/** Resolves when `check` holds, polling; rejects with the last failure after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms: ${check.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser, StreamPageInput, TeamMessage } from '../../shared/protocol';
 import { connectRefusals } from '../../shared/protocol';
+import { until } from '../support/until';
 import { HubConnection } from '../../renderer/net/hub-connection';
 import { StreamFeed } from '../../renderer/net/stream-feed';
 import { teamSource } from '../../renderer/app/team/team-store';
@@ -99,14 +100,6 @@ function connect(options: { token?: string; expiresAt?: number } = {}): HubConne
   });
   opened.push(connection);
   return connection;
-}
-
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not met: ${check.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe('HubConnection', () => {
