@@ -199,3 +199,89 @@ describe('usernames per organisation', () => {
     return res.body as { token: string };
   }
 });
+
+describe('an admin changing roles', () => {
+  let t: TestHub;
+  /** Not the agent: a role change ends all of that user's sockets, this one's too. */
+  let anchor: ClientSocket;
+  let employer: ClientSocket;
+
+  beforeAll(async () => {
+    t = await startHub({ demo: true });
+    anchor = await signIn(t.hub.url, 'anchor', 'wings-demo');
+    employer = await signIn(t.hub.url, 'employer', 'wings-demo');
+    // A second organisation, whose people the first one's admin must not reach.
+    const db = createDatabase({ kind: 'sqlite', file: join(t.dataDir, 'hub.sqlite') });
+    const orgId = await createOrganisation(db, 'Far Away Farm', Date.now());
+    await createUser(db, {
+      orgId,
+      username: 'farmer',
+      displayName: 'Farmer',
+      passwordHash: await hashPassword('farmer-password'),
+      roles: ['admin'],
+      now: Date.now(),
+    });
+    await db.destroy();
+  });
+  afterAll(async () => {
+    anchor.close();
+    employer.close();
+    await t.stop();
+  });
+
+  it("takes effect on the worker's open session without a new sign-in", async () => {
+    const { token } = await login(t.hub.url, 'agent', 'wings-demo');
+    const live = await connect(t.hub.url, token);
+    const agentId = expectOk(await call(live, 'session.whoami', {})).user.id;
+    expect(await call(live, 'admin.users.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+
+    // As the workstation's HubConnection does: a socket the hub ended on purpose comes straight back.
+    let reconnects = 0;
+    live.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') live.connect();
+    });
+    live.on('connect', () => reconnects++);
+    const set = await call(employer, 'admin.users.setRoles', {
+      id: newId(),
+      userId: agentId,
+      roles: ['agent', 'supervisor'],
+    });
+    expect(expectOk(set).user.roles).toEqual(['agent', 'supervisor']);
+    // The hub ended that user's sockets; back with the same token, the session has the new roles.
+    await expect.poll(() => reconnects).toBe(1);
+    expect(expectOk(await call(live, 'session.whoami', {})).user.roles).toEqual(['agent', 'supervisor']);
+    expect((await call(live, 'admin.users.list', {})).ok).toBe(true);
+
+    expectOk(
+      await call(employer, 'admin.users.setRoles', { id: newId(), userId: agentId, roles: ['agent'] }),
+    );
+    await expect
+      .poll(async () => (await call(live, 'admin.users.list', {})).ok === false, { timeout: 10_000 })
+      .toBe(true);
+    live.close();
+  });
+
+  it('keeps at least one admin, refuses non-admins, and does not see other organisations', async () => {
+    const me = expectOk(await call(employer, 'session.whoami', {})).user;
+    expect(
+      await call(employer, 'admin.users.setRoles', { id: newId(), userId: me.id, roles: ['supervisor'] }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(
+      await call(anchor, 'admin.users.setRoles', { id: newId(), userId: me.id, roles: ['agent'] }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const db = createDatabase({ kind: 'sqlite', file: join(t.dataDir, 'hub.sqlite') });
+    const other = await db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '!=', me.organisation.id)
+      .executeTakeFirst();
+    await db.destroy();
+    if (!other) throw new Error('this file seeds a second organisation above');
+    expect(
+      await call(employer, 'admin.users.setRoles', { id: newId(), userId: other.id, roles: ['admin'] }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
