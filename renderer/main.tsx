@@ -14,6 +14,7 @@ import { bootHost, HostServices } from './host/host-services';
 import { HostProvider } from './host/HostProvider';
 import { createBridge } from './net/bridge';
 import { browserNetwork } from './net/browser-network';
+import { HubCheck } from './net/hub-check';
 import { AuthStore } from './session/auth-store';
 import { Session } from './session/session';
 import './app/styles/global.css';
@@ -62,7 +63,7 @@ async function boot(): Promise<void> {
             <AlertsProvider>
               <KeyboardAccess>
                 <ScanProvider>
-                  <App auth={auth} />
+                  <App auth={auth} hubCheck={new HubCheck(info.data.hubUrl)} />
                 </ScanProvider>
               </KeyboardAccess>
             </AlertsProvider>

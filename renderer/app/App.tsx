@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HubCheck } from '../net/hub-check';
 import type { AuthStore } from '../session/auth-store';
 import { SessionProvider } from '../session/SessionProvider';
 import { useHostEvents } from './host-events';
@@ -11,9 +12,11 @@ import { SignIn } from './sign-in/SignIn';
 export interface AppProps {
   /** Who is signed in, as the host says; started at boot, before the first paint. */
   auth: AuthStore;
+  /** Who the hub is, asked before sign-in (the `/public` audience). */
+  hubCheck: HubCheck;
 }
 
-export function App({ auth }: AppProps) {
+export function App({ auth, hubCheck }: AppProps) {
   const { t } = useTranslation(['auth', 'common']);
   // One per page, made before sign-in, so the address a worker opened is where they land after it.
   const [router] = useState(() => new Router(window));
@@ -35,7 +38,14 @@ export function App({ auth }: AppProps) {
         : state.notice === 'signedOutElsewhere'
           ? t('signedOutElsewhere')
           : null;
-    return <SignIn auth={auth} notice={notice} focusOnMount={state.asked || state.notice !== null} />;
+    return (
+      <SignIn
+        auth={auth}
+        hubCheck={hubCheck}
+        notice={notice}
+        focusOnMount={state.asked || state.notice !== null}
+      />
+    );
   }
   return (
     <RouterProvider router={router}>

@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HubCheck } from '../../renderer/net/hub-check';
 import { App } from '../../renderer/app/App';
 import { AuthStore } from '../../renderer/session/auth-store';
 import { Session } from '../../renderer/session/session';
@@ -25,7 +26,7 @@ beforeEach(async () => {
   await auth.signIn('agent', 'wings-demo');
   render(
     <AppProviders ws={ws}>
-      <App auth={auth} />
+      <App auth={auth} hubCheck={new HubCheck(ws.hub.hub.url)} />
     </AppProviders>,
   );
   await screen.findByRole('navigation', { name: 'Workspaces' });

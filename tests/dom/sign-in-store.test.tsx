@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HubCheck } from '../../renderer/net/hub-check';
 import { SignIn } from '../../renderer/app/sign-in/SignIn';
 import { AuthStore, signInFailureOf } from '../../renderer/session/auth-store';
 import { Session } from '../../renderer/session/session';
@@ -101,10 +102,15 @@ describe('the sign-in form', () => {
     await store.start();
     render(
       <AppProviders ws={ws}>
-        <SignIn auth={store} />
+        <SignIn
+          auth={store}
+          hubCheck={new HubCheck(ws.hub.hub.url, { socketOptions: { transports: ['websocket'] } })}
+        />
       </AppProviders>,
     );
     expect(screen.getByText('Your password goes to the built-in hub on this computer.')).toBeVisible();
+    // The hub was asked who it is over /public before anyone typed a password.
+    expect(await screen.findByText('The hub answers.')).toBeVisible();
     await user.type(screen.getByRole('textbox', { name: 'Username' }), 'agent');
     await user.type(screen.getByLabelText('Password'), 'wrong-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -124,13 +130,25 @@ describe('the sign-in form', () => {
     await store.start();
     render(
       <AppProviders ws={ws}>
-        <SignIn auth={store} />
+        <SignIn auth={store} hubCheck={new HubCheck(ws.hub.hub.url, { timeoutMs: 1_000 })} />
       </AppProviders>,
     );
+    expect(await screen.findByText(/^The hub does not answer right now/)).toBeVisible();
     await user.type(screen.getByRole('textbox', { name: 'Username' }), 'agent');
     await user.type(screen.getByLabelText('Password'), 'wings-demo{Enter}');
     expect(
       await screen.findByText('The hub cannot be reached. Check the network connection and try again.'),
     ).toBeVisible();
+  });
+
+  it("warns when this computer's clock is far from the hub's", async () => {
+    // The workstation's clock, injected: eleven minutes behind the hub's.
+    const behind = () => Date.now() - 11 * 60_000;
+    render(
+      <AppProviders ws={ws}>
+        <SignIn auth={authStore()} hubCheck={new HubCheck(ws.hub.hub.url, { now: behind })} />
+      </AppProviders>,
+    );
+    expect(await screen.findByText(/This computer's clock is 11 minutes off the hub's/)).toBeVisible();
   });
 });

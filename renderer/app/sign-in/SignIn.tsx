@@ -1,8 +1,18 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type HTMLAttributes,
+} from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useHost } from '../../host/HostProvider';
 import type { AuthStore, SignInFailure } from '../../session/auth-store';
+import type { HubCheck } from '../../net/hub-check';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { HubStatus } from './HubStatus';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -14,6 +24,7 @@ const demoUsers = { agent: 'agent', anchor: 'anchor', employer: 'employer' } as 
 export interface SignInProps extends Omit<HTMLAttributes<HTMLElement>, 'onSubmit'> {
   /** Signs in through the host, which keeps the session. */
   auth: AuthStore;
+  hubCheck: HubCheck;
   /** Why the worker is back here, e.g. the session expired. */
   notice?: string | null;
   /** After signing out or an expired session: the worker's next step is the username field. */
@@ -29,7 +40,7 @@ const usernameInput = {
 };
 const passwordInput = { name: 'password', type: 'password', autoComplete: 'current-password' };
 
-export function SignIn({ auth, notice, focusOnMount = false, className, ...rest }: SignInProps) {
+export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className, ...rest }: SignInProps) {
   const { t } = useTranslation(['auth', 'errors', 'common', 'shell']);
   const { info: hostInfo } = useHost();
   const [username, setUsername] = useState('');
@@ -45,6 +56,9 @@ export function SignIn({ auth, notice, focusOnMount = false, className, ...rest 
   useEffect(() => {
     if (focusOnMount) usernameRef.current?.focus();
   }, [focusOnMount]);
+
+  const hub = useSyncExternalStore(hubCheck.subscribe, () => hubCheck.state);
+  useEffect(() => void hubCheck.check(), [hubCheck]);
 
   useEffect(() => {
     document.title = t('shell:documentTitle', { workspace: t('title') });
@@ -101,6 +115,7 @@ export function SignIn({ auth, notice, focusOnMount = false, className, ...rest 
           <p className="sign-in__hub">
             {hostInfo.embeddedHub ? t('hubBuiltIn') : t('hubLine', { hub: hostInfo.hubUrl })}
           </p>
+          <HubStatus state={hub} />
           {notice ? <Alert info>{notice}</Alert> : null}
           <form className="sign-in__form" noValidate onSubmit={(event) => void submit(event)}>
             <Alert id={alertId}>{formError}</Alert>
