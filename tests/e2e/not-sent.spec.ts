@@ -4,6 +4,7 @@ import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
 import { expectNoAxeViolations, ownInstance, setDisplay, themes } from './support/display';
 import { hostCall, hostSessionId } from './support/host';
+import { twoSwitch } from './support/switch';
 import { screenshot } from './support/shots';
 
 /**
@@ -190,5 +191,30 @@ test('in zh-CN the list speaks Chinese, and it is axe-clean in every theme', asy
     await setDisplay(page, appUrl({ lng: 'zh-CN' }, url()), { theme: 'default' });
     const sessionId = await hostSessionId(url());
     await hostCall(url(), 'outbox.discard', { sessionId, id });
+  }
+});
+
+test('by two switches: open the list from the banner and copy a refused note back into its composer', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(appUrl({}, url()));
+  await signIn(page, 'employer');
+  const text = `Refund for order 1042 approved (${Date.now()})`;
+  await refusedNote(url(), text);
+  await expect(notSentButton(page)).toHaveText(/\(\d+\)$/);
+  const sw = await twoSwitch(page, { base: url() });
+  try {
+    await sw.select(notSentButton(page));
+    const item = panel(page).getByRole('listitem').filter({ hasText: text });
+    await expect(item).toBeVisible();
+    await sw.select(item.getByRole('button', { name: 'Copy back' }));
+    const box = page
+      .getByRole('complementary', { name: 'Team notes' })
+      .getByRole('textbox', { name: 'Note to your team' });
+    await expect(box).toHaveValue(new RegExp(text.replace(/[()]/g, '\\$&')));
+    await expect(panel(page).getByRole('listitem').filter({ hasText: text })).toHaveCount(0);
+  } finally {
+    await hostCall(url(), 'settings.update', { a11y: { scanning: false } });
   }
 });

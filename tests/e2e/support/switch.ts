@@ -77,6 +77,8 @@ export interface SwitchOptions {
   maxHighlights?: number;
   /** Extra scan settings for this test. */
   scan?: ScanSettingsInput;
+  /** The web-mode address whose host keeps the settings; the shared instance unless a spec runs its own. */
+  base?: string;
 }
 
 /** One switch: auto-scan, Space selects. */
@@ -90,19 +92,23 @@ export function twoSwitch(page: Page, options: SwitchOptions = {}): Promise<Swit
 }
 
 async function startScanning(page: Page, mode: 'one' | 'two', options: SwitchOptions): Promise<SwitchDriver> {
-  await updateSettings({
-    a11y: {
-      scanning: true,
-      scan: {
-        switchCount: mode === 'one' ? 1 : 2,
-        intervalMs: testIntervalMs,
-        firstItemDelayMs: 0,
-        loops: 10,
-        keyMap: null,
-        ...options.scan,
+  await bridgeCall(
+    'settings.update',
+    {
+      a11y: {
+        scanning: true,
+        scan: {
+          switchCount: mode === 'one' ? 1 : 2,
+          intervalMs: testIntervalMs,
+          firstItemDelayMs: 0,
+          loops: 10,
+          keyMap: null,
+          ...options.scan,
+        },
       },
-    },
-  });
+    } satisfies SettingsPatch,
+    options.base,
+  );
   // The profile is read at boot: load the page (again) so it starts with scanning on.
   if (page.url() === 'about:blank') throw new Error('open the app before turning scanning on');
   await page.reload();
