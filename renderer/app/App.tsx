@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAlerts } from '../a11y/alerts/AlertsProvider';
 import type { HubCheck } from '../net/hub-check';
 import type { AuthStore } from '../session/auth-store';
 import { SessionProvider } from '../session/SessionProvider';
@@ -23,6 +24,11 @@ export function App({ auth, hubCheck }: AppProps) {
   useEffect(() => router.start(), [router]);
   const state = useSyncExternalStore(auth.subscribe, () => auth.state);
   useHostEvents(router, auth);
+  const { clear: clearAlerts } = useAlerts();
+  const sessionId = state.phase === 'signedIn' ? state.session.id : null;
+  // A session's alerts (a colleague's note, the not-sent count) leave with it: on a shared PC the
+  // sign-in screen, or the next worker's shell, shows nothing of the last worker's.
+  useEffect(() => () => clearAlerts(), [sessionId, clearAlerts]);
 
   if (state.phase === 'checking') {
     return (

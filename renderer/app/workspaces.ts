@@ -14,7 +14,3 @@ const allowedRoles: Record<WorkspaceId, readonly Role[]> = {
 export function workspacesFor(roles: readonly Role[]): WorkspaceId[] {
   return workspaceIds.filter((id) => allowedRoles[id].some((role) => roles.includes(role)));
 }
-
-export function isWorkspaceId(value: string): value is WorkspaceId {
-  return (workspaceIds as readonly string[]).includes(value);
-}

@@ -40,7 +40,6 @@ export interface HubConnectionOptions {
   commandTimeoutMs?: number;
   /** First wait after a "too many connections" refusal (tests shorten it). */
   busyRetryMs?: number;
-  now?: () => number;
   /** socket.io client options for tests (e.g. websocket only); the workstation uses the defaults below. */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
@@ -78,7 +77,6 @@ export class HubConnection {
   private readonly changes = new Emitter();
   private readonly connects = new Emitter();
   private readonly network: NetworkSignal;
-  private readonly now: () => number;
   private readonly commandTimeoutMs: number;
   private readonly offNetwork: () => void;
   private stateValue: ConnectionState;
@@ -91,7 +89,6 @@ export class HubConnection {
 
   constructor(private readonly options: HubConnectionOptions) {
     this.network = options.network ?? alwaysOnline;
-    this.now = options.now ?? Date.now;
     this.commandTimeoutMs = options.commandTimeoutMs ?? defaultCommandTimeoutMs;
     this.userValue = options.user;
     this.stateValue = this.network.online ? 'reconnecting' : 'offline';
@@ -278,7 +275,7 @@ export class HubConnection {
   }
 
   private scheduleExpiry(): void {
-    const delay = this.options.expiresAt - this.now();
+    const delay = this.options.expiresAt - Date.now();
     if (delay <= 0) {
       queueMicrotask(() => this.end('expired'));
       return;

@@ -27,7 +27,7 @@ export function useOutboxList(): OutboxList {
   return useSyncExternalStore(outbox.subscribe, () => outbox.list);
 }
 
-/** A composer's draft, kept by the session: [what is in it, whether the saved copy is read, set]. */
+/** A composer's draft, kept by the session: [its text and whether the saved copy is read, set]. */
 export function useDraft(key: string): [DraftSnapshot, (text: string) => void] {
   const draft = useSession().drafts.get(key);
   const snapshot = useSyncExternalStore(draft.subscribe, () => draft.snapshot);

@@ -1,4 +1,5 @@
 import type { NotSentEntry, NotSentReason, OutboxEntry, OutboxList, WingsBridge } from '../../shared/bridge';
+import { notSentReasonSchema } from '../../shared/bridge';
 import {
   defaultOutboxPolicy,
   OutboxSender,
@@ -13,8 +14,8 @@ import { ok } from '../../shared/protocol';
 import { callOrThrow } from '../net/bridge-call';
 import { Emitter } from '../net/emitter';
 
-/** The host keeps a reason's message to 2,000 UTF-16 units; cut at a code point, never inside a pair. */
-const maxReasonLength = 2000;
+/** The host keeps a reason's message to the schema's bound (UTF-16 units); cut at a code point, never inside a pair. */
+const maxReasonLength = notSentReasonSchema.shape.message.maxLength ?? Infinity;
 function clip(message: string): string {
   if (message.length <= maxReasonLength) return message;
   let out = '';

@@ -33,7 +33,6 @@ export type SessionStore<T> = StoreDefinition<T, Session>;
  */
 export class Session {
   readonly id: string;
-  readonly hubUrl: string;
   readonly hub: HubConnection;
   readonly outbox: SessionOutbox;
   readonly drafts: DraftStore;
@@ -46,7 +45,6 @@ export class Session {
   constructor(readonly options: SessionOptions) {
     const { host, bridge } = options;
     this.id = host.sessionId;
-    this.hubUrl = host.hubUrl;
     this.hub = new HubConnection({
       hubUrl: host.hubUrl,
       token: host.token,

@@ -1,10 +1,11 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubCheck } from '../../renderer/net/hub-check';
 import { App } from '../../renderer/app/App';
 import { AuthStore } from '../../renderer/session/auth-store';
-import { Session } from '../../renderer/session/session';
-import { openWorkstation, type Workstation } from '../support/workstation';
+import { call, expectOk, newId, signIn } from '../support/hub-client';
+import { openWorkstation, testSession, type Workstation } from '../support/workstation';
 import { AppProviders } from './support/providers';
 
 /**
@@ -18,10 +19,7 @@ let auth: AuthStore;
 beforeEach(async () => {
   window.history.replaceState(null, '', '/app/');
   ws = await openWorkstation();
-  auth = new AuthStore(
-    ws.bridge,
-    (bridge, host) => new Session({ bridge, host, hub: { socketOptions: { transports: ['websocket'] } } }),
-  );
+  auth = new AuthStore(ws.bridge, (_bridge, host) => testSession(ws, host));
   await auth.start();
   await auth.signIn('agent', 'wings-demo');
   render(
@@ -58,5 +56,25 @@ describe('host events', () => {
     await ws.bridge.call('session.signOut', { sessionId });
     expect(await screen.findByText('You were signed out in another Wings window.')).toBeVisible();
     expect(screen.getByRole('textbox', { name: 'Username' })).toHaveFocus();
+  });
+});
+
+describe('after the session ends', () => {
+  it('nothing the session announced stays on the screen the next person at this PC sees', async () => {
+    const user = userEvent.setup();
+    const note = `Customer 88 is on hold for you (${Date.now()})`;
+    const colleague = await signIn(ws.hub.hub.url, 'employer', 'wings-demo');
+    try {
+      expectOk(await call(colleague, 'team.post', { id: newId(), body: note }));
+    } finally {
+      colleague.close();
+    }
+    const banner = await screen.findByRole('region', { name: 'Alerts' }, { timeout: 5_000 });
+    expect(banner).toHaveTextContent(note);
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(screen.queryByRole('region', { name: 'Alerts' })).toBeNull();
+    expect(document.body).not.toHaveTextContent(note);
   });
 });

@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createI18n, type Language } from '../../shared/i18n';
+import type { Language } from '../../shared/i18n';
 import { ActionRegistry, ActionsProvider } from '../../renderer/a11y/keyboard/actions';
 import { Router } from '../../renderer/app/router/router';
 import { NavigationActions } from '../../renderer/app/shell/NavigationActions';
@@ -11,6 +11,7 @@ import { ShiftsWorkspace } from '../../renderer/shifts/ShiftsWorkspace';
 import { EmployerWorkspace } from '../../renderer/employer/EmployerWorkspace';
 import { LiveWorkspace } from '../../renderer/live/LiveWorkspace';
 import type { WorkspaceId } from '../../renderer/app/workspaces';
+import { i18nFor } from './support/providers';
 
 let router: Router;
 let stop: () => void;
@@ -22,13 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => stop());
 
-const i18nFor: Record<Language, ReturnType<typeof createI18n>> = {
-  en: createI18n('en', [initReactI18next]),
-  'zh-CN': createI18n('zh-CN', [initReactI18next]),
-};
-
 function withI18n(language: Language, children: ReactNode) {
-  return <I18nextProvider i18n={i18nFor[language]}>{children}</I18nextProvider>;
+  return <I18nextProvider i18n={i18nFor(language)}>{children}</I18nextProvider>;
 }
 
 function mountActions(language: Language, workspaces: readonly WorkspaceId[]): ActionRegistry {

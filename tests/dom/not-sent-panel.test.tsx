@@ -1,52 +1,38 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NotSentButton } from '../../renderer/app/outbox/NotSentButton';
 import { NotSentPanel } from '../../renderer/app/outbox/NotSentPanel';
 import { TeamNotes } from '../../renderer/app/team/TeamNotes';
-import type { Session } from '../../renderer/session/session';
-import {
-  openWorkstation,
-  refusedNote,
-  signInOnHost,
-  testSession,
-  type Workstation,
-} from '../support/workstation';
-import { AppProviders } from './support/providers';
+import { refusedNote } from '../support/workstation';
+import { signedInDesk } from './support/signed-in';
 
 /**
  * The "not sent" list as a worker meets it, over a real hub that really
  * refused a note and the host's real outbox: the banner's count, the list,
  * and what each action does to the host's list and the composer.
  */
-let ws: Workstation;
-let session: Session;
+const desk = signedInDesk('employer');
 const goneTo: string[] = [];
 
-beforeEach(async () => {
-  ws = await openWorkstation();
-  session = testSession(ws, await signInOnHost(ws, 'employer'));
+beforeEach(() => {
   goneTo.length = 0;
-});
-afterEach(async () => {
-  await session.dispose();
-  await ws.close();
 });
 
 function mount() {
-  return render(
-    <AppProviders ws={ws} session={session}>
+  return desk.render(
+    <>
       <header>
         <NotSentButton />
       </header>
       <NotSentPanel onGoTo={(route) => goneTo.push(route)} />
       <TeamNotes />
-    </AppProviders>,
+    </>,
   );
 }
 
 async function hostNotSent(): Promise<{ id: string; typed: string | null }[]> {
-  const list = await ws.bridge.call('outbox.list', { sessionId: session.id });
+  const list = await desk.ws.bridge.call('outbox.list', { sessionId: desk.session.id });
   if (!list.ok) throw new Error(list.error.code);
   return list.data.notSent.map(({ id, typed }) => ({ id, typed }));
 }
@@ -61,7 +47,7 @@ async function openList(user: ReturnType<typeof userEvent.setup>, count = 1) {
 describe('the not-sent list', () => {
   it('shows nothing while everything is sent', async () => {
     mount();
-    await waitFor(() => expect(session.hub.state).toBe('connected'));
+    await waitFor(() => expect(desk.session.hub.state).toBe('connected'));
     expect(screen.queryByRole('button', { name: /^Not sent/ })).toBeNull();
     expect(screen.queryByRole('complementary', { name: 'Not sent' })).toBeNull();
   });
@@ -69,7 +55,7 @@ describe('the not-sent list', () => {
   it('lists what was typed, why and when, and Escape closes it with focus back on the count', async () => {
     const user = userEvent.setup();
     mount();
-    await refusedNote(session, 'Please check order 5521');
+    await refusedNote(desk.session, 'Please check order 5521');
     const list = await openList(user);
     const item = within(list).getByRole('listitem');
     expect(item).toHaveTextContent('Please check order 5521');
@@ -97,7 +83,7 @@ describe('the not-sent list', () => {
   it('Retry hands the entry back to its lane: the hub is asked again', async () => {
     const user = userEvent.setup();
     mount();
-    const entry = await refusedNote(session, 'Retry me');
+    const entry = await refusedNote(desk.session, 'Retry me');
     const list = await openList(user);
     // A later refusal has a later time: wait until the clock has moved past the first one.
     await waitFor(() => expect(Date.now()).toBeGreaterThan(entry.failedAt));
@@ -105,7 +91,9 @@ describe('the not-sent list', () => {
     expect(await within(list).findByRole('status')).toHaveTextContent('Sending it again.');
     // The same hub answer again (the id is still taken), at a new time: it was really sent again.
     await waitFor(() =>
-      expect(session.outbox.notSent.find((e) => e.id === entry.id)?.failedAt).toBeGreaterThan(entry.failedAt),
+      expect(desk.session.outbox.notSent.find((e) => e.id === entry.id)?.failedAt).toBeGreaterThan(
+        entry.failedAt,
+      ),
     );
   });
 
@@ -113,7 +101,7 @@ describe('the not-sent list', () => {
     const user = userEvent.setup();
     mount();
     const box = screen.getByRole('textbox', { name: 'Note to your team' });
-    await refusedNote(session, 'The refund is approved');
+    await refusedNote(desk.session, 'The refund is approved');
     await user.type(box, 'typed since');
     const list = await openList(user);
     await user.click(within(list).getByRole('button', { name: 'Copy back' }));
@@ -123,7 +111,7 @@ describe('the not-sent list', () => {
     expect(screen.queryByRole('complementary', { name: 'Not sent' })).toBeNull();
     expect(await hostNotSent()).toEqual([]);
     // Kept on the host's disk at once: it is the only copy now.
-    const draft = await ws.bridge.call('drafts.get', { sessionId: session.id, key: 'team.note' });
+    const draft = await desk.ws.bridge.call('drafts.get', { sessionId: desk.session.id, key: 'team.note' });
     expect(draft.ok && draft.data.text).toBe('typed since\n\nThe refund is approved');
     // The team composer is always on screen: no navigation was needed.
     expect(goneTo).toEqual([]);
@@ -132,7 +120,7 @@ describe('the not-sent list', () => {
   it('Discard asks first, in place; Keep it keeps the entry, Yes discards it', async () => {
     const user = userEvent.setup();
     mount();
-    const entry = await refusedNote(session, 'Throw me away');
+    const entry = await refusedNote(desk.session, 'Throw me away');
     const list = await openList(user);
     await user.click(within(list).getByRole('button', { name: 'Discard' }));
     const question = within(list).getByRole('group', {

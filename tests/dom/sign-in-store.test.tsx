@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubCheck } from '../../renderer/net/hub-check';
 import { SignIn } from '../../renderer/app/sign-in/SignIn';
 import { AuthStore, signInFailureOf } from '../../renderer/session/auth-store';
-import { Session } from '../../renderer/session/session';
-import { openWorkstation, type Workstation } from '../support/workstation';
+import { openWorkstation, testSession, type Workstation } from '../support/workstation';
 import { AppProviders } from './support/providers';
 
 /**
@@ -25,10 +24,7 @@ afterEach(async () => {
 });
 
 function authStore(): AuthStore {
-  const store = new AuthStore(
-    ws.bridge,
-    (bridge, host) => new Session({ bridge, host, hub: { socketOptions: { transports: ['websocket'] } } }),
-  );
+  const store = new AuthStore(ws.bridge, (_bridge, host) => testSession(ws, host));
   stores.push(store);
   return store;
 }

@@ -22,6 +22,8 @@ interface AlertsContextValue {
   notify(alert: AlertRequest): void;
   /** Like notify, but a burst of the same topic becomes one summary instead of a flood. */
   announce(announcement: Announcement): void;
+  /** Takes down every alert shown and drops those waiting: a session's alerts end with it. */
+  clear(): void;
 }
 
 const AlertsContext = createContext<AlertsContextValue | null>(null);
@@ -42,7 +44,10 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   );
   useEffect(() => () => center.dispose(), [center]);
 
-  const value = useMemo(() => ({ notify: center.notify, announce: center.announce }), [center]);
+  const value = useMemo(
+    () => ({ notify: center.notify, announce: center.announce, clear: center.clear }),
+    [center],
+  );
   return (
     <AlertsContext value={value}>
       <AlertBanner items={snapshot.banner} infoTimeoutMs={infoBannerMs} onDismiss={center.dismiss} />

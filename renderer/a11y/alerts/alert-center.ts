@@ -110,6 +110,17 @@ export class AlertCenter {
     if (banner.length !== this.snapshotValue.banner.length) this.set({ ...this.snapshotValue, banner });
   };
 
+  /**
+   * Forgets every alert shown or waiting to be said: at the end of a session,
+   * so the screen the next person at this PC sees holds no colleague's note
+   * and no count of the last worker's.
+   */
+  clear = (): void => {
+    this.announcer.clear();
+    const { status, alert, banner } = this.snapshotValue;
+    if (status || alert || banner.length > 0) this.set({ status: null, alert: null, banner: [] });
+  };
+
   /** Stops timers; the center stays usable, as React may mount the same one again. */
   dispose(): void {
     this.announcer.dispose();

@@ -16,7 +16,7 @@ export class Announcer<T> {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    windowMs: number,
+    private readonly windowMs: number,
     private readonly onReady: (batch: CoalescedBatch, latest: T) => void,
     private readonly now: () => number = () => Date.now(),
   ) {
@@ -35,6 +35,13 @@ export class Announcer<T> {
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Drops what waits to be said, unsaid. */
+  clear(): void {
+    this.dispose();
+    this.state = createCoalescer({ windowMs: this.windowMs });
+    this.latest.clear();
   }
 
   private schedule(deadline: number | null): void {

@@ -7,10 +7,6 @@
 export const settingsSections = ['display', 'alerts', 'scanning', 'timing', 'keyboard', 'shortcuts'] as const;
 export type SettingsSectionId = (typeof settingsSections)[number];
 
-export function isSettingsSection(value: string): value is SettingsSectionId {
-  return (settingsSections as readonly string[]).includes(value);
-}
-
 /** Each section's name in the settings namespace: its tab, and its entry in the command list. */
 export const settingsSectionLabelKeys = {
   display: 'display.legend',

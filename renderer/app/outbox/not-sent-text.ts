@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { NotSentEntry, NotSentReason } from '../../../shared/bridge';
-import { errorCodes, type ErrorCode } from '../../../shared/protocol';
+import { errorCodes, type ErrorCode, type MutatingCommandName } from '../../../shared/protocol';
 
-/** The commands a worker can find in "not sent", by the words for them. */
+/** The commands a worker can find in "not sent", by the words for them: a new mutation needs its words here. */
 const commandKeys = {
   'team.post': 'teamPost',
   'admin.users.create': 'adminUsersCreate',
   'admin.users.resetPassword': 'adminUsersResetPassword',
   'admin.users.setRoles': 'adminUsersSetRoles',
-} as const;
+} as const satisfies Record<MutatingCommandName, string>;
 type CommandKey = (typeof commandKeys)[keyof typeof commandKeys] | 'other';
 
 function commandKey(event: string): CommandKey {

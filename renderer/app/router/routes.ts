@@ -21,8 +21,6 @@ export type Route =
   | { readonly name: 'employer'; readonly view?: EmployerView }
   | { readonly name: 'settings'; readonly tab?: SettingsSectionId };
 
-export type RouteName = Route['name'];
-
 /** Positive, no leading zero, and small enough to stay exact as a JavaScript number. */
 export const ticketIdParam = z
   .string()
@@ -36,7 +34,7 @@ export const roomParam = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
-export const weekParam = z.string().refine(isIsoWeek);
+const weekParam = z.string().refine(isIsoWeek);
 
 const employerViewParam = z.enum(employerViews);
 

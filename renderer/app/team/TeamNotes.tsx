@@ -46,6 +46,9 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const historyError = useSyncExternalStore(store.subscribe, () => store.feed.error);
   const hasOlder = useSyncExternalStore(store.subscribe, () => store.feed.hasOlder);
   const loadingOlder = useSyncExternalStore(store.subscribe, () => store.feed.loadingOlder);
+  const newerCount = useSyncExternalStore(store.subscribe, () => store.feed.newerCount);
+  const hasNewer = useSyncExternalStore(store.subscribe, () => store.feed.hasNewer);
+  const loadingNewer = useSyncExternalStore(store.subscribe, () => store.feed.loadingNewer);
   const typing = useSyncExternalStore(store.subscribe, () => store.typing);
   const [draft, setText] = useDraft(teamDraftKey);
   const text = draft.text;
@@ -100,6 +103,13 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
     else if (oldest < before.oldest) el.scrollTop += el.scrollHeight - before.height;
     seen.current = { newest, oldest, waiting: waiting.length, height: el.scrollHeight };
   }, [newest, oldest, waiting.length]);
+
+  // The last "Show newer" press takes its button away: focus lands on the notes rather than nowhere.
+  const wasBehind = useRef(hasNewer);
+  useEffect(() => {
+    if (wasBehind.current && !hasNewer && document.activeElement === document.body) list.current?.focus();
+    wasBehind.current = hasNewer;
+  }, [hasNewer]);
 
   const send = async () => {
     // A second press while the first is still being written to disk must not post the note twice.
@@ -197,6 +207,18 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
           </ol>
         )}
       </div>
+      {/* Read back far enough and the kept window stops short of the present: the way back to it. */}
+      {hasNewer ? (
+        <Button
+          className="team-notes__newer"
+          aria-disabled={loadingNewer || undefined}
+          onClick={() => {
+            if (!loadingNewer) void store.loadNewer();
+          }}
+        >
+          {loadingNewer ? t('loadingNewer') : t('showNewer', { count: newerCount })}
+        </Button>
+      ) : null}
       {/* One line, said politely when it changes; it goes by itself a few seconds after the last sign. */}
       <p role="status" className="team-notes__typing">
         {typing ? t('typing', { name: typing }) : null}

@@ -14,9 +14,9 @@ const pageSize = 50;
 /** Enough scroll-back for a shift; older notes stay on the hub and page in on demand. */
 const keep = 500;
 /** "Writing…" goes out at most this often while the worker types. */
-export const typingEveryMs = 3_000;
+const typingEveryMs = 3_000;
 /** A colleague's "writing…" line goes this long after their last sign of it. */
-export const typingShownMs = 5_000;
+const typingShownMs = 5_000;
 
 /** The team stream as the feed reads it, from the hub link. */
 export function teamSource(hub: HubConnection): StreamSource<TeamMessage> {
@@ -30,18 +30,6 @@ export function teamSource(hub: HubConnection): StreamSource<TeamMessage> {
     onConnected: (listener) => hub.onConnected(listener),
   };
 }
-
-export interface TeamClock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): ReturnType<typeof setTimeout>;
-  clearTimeout(handle: ReturnType<typeof setTimeout> | undefined): void;
-}
-
-const realClock: TeamClock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle),
-};
 
 /**
  * The team notes of this session: the stream (newest page first, older on
@@ -59,10 +47,7 @@ export class TeamStore {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private lastTypingSent = -Infinity;
 
-  constructor(
-    private readonly session: Session,
-    private readonly clock: TeamClock = realClock,
-  ) {
+  constructor(private readonly session: Session) {
     const { hub, outbox } = session;
     this.feed = new StreamFeed(teamSource(hub), { pageSize, keep });
     this.stops.push(this.feed.start());
@@ -121,7 +106,7 @@ export class TeamStore {
 
   /** The worker typed in the composer: colleagues see "writing…", told at most every few seconds. */
   typed(): void {
-    const now = this.clock.now();
+    const now = Date.now();
     if (now - this.lastTypingSent < typingEveryMs) return;
     this.lastTypingSent = now;
     this.session.hub.ephemeral('team.typing', {});
@@ -131,16 +116,21 @@ export class TeamStore {
     return this.feed.loadOlder();
   }
 
+  /** Back toward the present after reading back: the feed stops following new notes once its window is full. */
+  loadNewer(): Promise<void> {
+    return this.feed.loadNewer();
+  }
+
   dispose(): void {
     for (const stop of this.stops.splice(0)) stop();
-    this.clock.clearTimeout(this.typingTimer);
+    clearTimeout(this.typingTimer);
   }
 
   private setTyping(authorId: number | null, name: string | null): void {
-    this.clock.clearTimeout(this.typingTimer);
+    clearTimeout(this.typingTimer);
     this.typingTimer = undefined;
     if (authorId !== null) {
-      this.typingTimer = this.clock.setTimeout(() => this.setTyping(null, null), typingShownMs);
+      this.typingTimer = setTimeout(() => this.setTyping(null, null), typingShownMs);
     }
     this.typingAuthor = authorId;
     if (name === this.typingValue) return;

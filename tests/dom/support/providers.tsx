@@ -11,7 +11,12 @@ import { SessionProvider } from '../../../renderer/session/SessionProvider';
 import type { Session } from '../../../renderer/session/session';
 import type { Workstation } from '../../support/workstation';
 
-const i18nFor: Partial<Record<Language, ReturnType<typeof createI18n>>> = {};
+const made: Partial<Record<Language, ReturnType<typeof createI18n>>> = {};
+
+/** One i18next instance per language for the whole test file, as the app makes one per page. */
+export function i18nFor(language: Language): ReturnType<typeof createI18n> {
+  return (made[language] ??= createI18n(language, [initReactI18next]));
+}
 
 /** The app's providers around `children`, over a real workstation and, signed in, its session. */
 export function AppProviders({
@@ -25,7 +30,7 @@ export function AppProviders({
   language?: Language;
   children: ReactNode;
 }) {
-  const i18n = (i18nFor[language] ??= createI18n(language, [initReactI18next]));
+  const i18n = i18nFor(language);
   const [host] = useState(
     () =>
       new HostServices(ws.bridge, {
