@@ -96,8 +96,8 @@ export function createOutboxStore(db: HostDb): OutboxStore {
   );
   const byId = db.prepare<[string, string], Row>(`SELECT ${columns} FROM outbox WHERE owner = ? AND id = ?`);
   const byOwner = db.prepare<[string], Row>(`SELECT ${columns} FROM outbox WHERE owner = ? ORDER BY seq`);
-  const attempt = db.prepare<[string, string]>(
-    "UPDATE outbox SET attempts = attempts + 1 WHERE owner = ? AND id = ? AND state = 'pending'",
+  const attempt = db.prepare<[string, string], { attempts: number }>(
+    "UPDATE outbox SET attempts = attempts + 1 WHERE owner = ? AND id = ? AND state = 'pending' RETURNING attempts",
   );
   const remove = db.prepare<[string, string]>(
     "DELETE FROM outbox WHERE owner = ? AND id = ? AND state = 'pending'",
@@ -133,6 +133,14 @@ export function createOutboxStore(db: HostDb): OutboxStore {
 
   return {
     put(owner, input, now) {
+      // The hub applies a command once per the id inside it, and the outbox settles the entry by its own
+      // id: two ids could report one text delivered when the hub had applied another under the same id.
+      if (input.payload['id'] !== input.id) {
+        return {
+          ok: false,
+          reason: { code: 'invalid_input', message: 'The command id is not the entry id.' },
+        };
+      }
       const check = checkQueuedCommand(input.event, input.payload);
       if (!check.ok) return check;
       insert.run(
@@ -159,9 +167,7 @@ export function createOutboxStore(db: HostDb): OutboxStore {
       };
     },
     attempted(owner, id) {
-      attempt.run(owner, id);
-      const row = byId.get(owner, id);
-      return row?.state === 'pending' ? row.attempts : 0;
+      return attempt.get(owner, id)?.attempts ?? 0;
     },
     delivered(owner, id) {
       remove.run(owner, id);

@@ -40,6 +40,27 @@ export const webPlatform: HostPlatform = {
   },
 };
 
+/**
+ * One hub-change prompt at a time: a page that asks again before the worker
+ * has answered is refused, not given a second prompt, so a tampered renderer
+ * cannot bury the worker in prompts until one is confirmed by mistake.
+ */
+function onePromptAtATime(platform: HostPlatform): HostPlatform {
+  let asking = false;
+  return {
+    ...platform,
+    async confirmHubChange(hubUrl) {
+      if (asking) return fail('conflict', 'The worker has not answered the last hub change yet.');
+      asking = true;
+      try {
+        return await platform.confirmHubChange(hubUrl);
+      } finally {
+        asking = false;
+      }
+    },
+  };
+}
+
 export interface HostLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -86,7 +107,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   if (outdated > 0) log.warn({ outdated }, 'queued commands this version cannot send were kept as not sent');
 
   const session = new SessionKeeper({
-    hubUrl: () => options.hubInfo()?.hubUrl ?? null,
+    hub: options.hubInfo,
     now,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     onChange: (current) => {
@@ -108,7 +129,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     outbox,
     session,
     events,
-    platform: options.platform ?? webPlatform,
+    platform: onePromptAtATime(options.platform ?? webPlatform),
     log,
     now,
     hubInfo: options.hubInfo,

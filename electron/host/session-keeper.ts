@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { HostSession } from '../../shared/bridge';
-import { ownerKey } from '../../shared/bridge';
+import { embeddedHubKey, ownerKey } from '../../shared/bridge';
 import type { Ack, ErrorCode } from '../../shared/protocol';
 import { errorSchema, fail, loginResponseSchema, ok, sessionUserSchema } from '../../shared/protocol';
 
@@ -12,8 +12,8 @@ const maxTimerMs = 2 ** 31 - 1;
 const signedInSchema = loginResponseSchema.extend({ user: sessionUserSchema });
 
 export interface SessionKeeperOptions {
-  /** The hub this launch talks to (embedded or configured). */
-  hubUrl: () => string | null;
+  /** The hub this launch talks to (embedded or configured); null while it is still starting. */
+  hub: () => { hubUrl: string; embeddedHub: boolean } | null;
   now: () => number;
   /** Signed in, signed out or expired. */
   onChange: (session: HostSession | null) => void;
@@ -38,31 +38,33 @@ export class SessionKeeper {
   constructor(private readonly options: SessionKeeperOptions) {}
 
   current(): HostSession | null {
-    if (this.held && this.held.session.expiresAt <= this.options.now()) this.end();
-    return this.held?.session ?? null;
+    return this.live()?.session ?? null;
   }
 
   /** The owner key for a call naming `sessionId`, or null if that is not the signed-in session. */
   ownerFor(sessionId: string): string | null {
-    const session = this.current();
-    return session && session.sessionId === sessionId ? (this.held?.owner ?? null) : null;
+    const held = this.live();
+    return held?.session.sessionId === sessionId ? held.owner : null;
   }
 
   /** The signed-in owner, for events and sweeps that are not a renderer's call. */
   get owner(): string | null {
-    return this.current() ? (this.held?.owner ?? null) : null;
+    return this.live()?.owner ?? null;
   }
 
   async signIn(username: string, password: string): Promise<Ack<HostSession>> {
-    const hubUrl = this.options.hubUrl();
-    if (!hubUrl) return fail('unavailable', 'The hub connection is still starting.');
+    const hub = this.options.hub();
+    if (!hub) return fail('unavailable', 'The hub connection is still starting.');
+    const { hubUrl } = hub;
     const answer = await this.post(hubUrl, '/api/login', { username, password });
     if (!answer.ok) return answer;
     const parsed = signedInSchema.safeParse(answer.data);
     if (!parsed.success) return fail('internal', 'The hub answered sign-in outside the contract.');
     const { token, expiresAt, user } = parsed.data;
-    // Someone else was signed in on this PC: their session ends here, on the hub too.
-    if (this.held) await this.signOutHeld();
+    // Someone else was signed in on this PC: their session ends here, on the hub too. The swap has
+    // no await in it, so sign-ins that overlap (a double press) cannot leave a live token the host forgot.
+    const previous = this.held;
+    this.end();
     const session: HostSession = {
       sessionId: randomBytes(24).toString('base64url'),
       hubUrl,
@@ -70,15 +72,19 @@ export class SessionKeeper {
       expiresAt,
       user,
     };
-    this.held = { session, owner: ownerKey(hubUrl, user.id) };
+    // The embedded hub listens on a new port each launch: its workers' drafts and outbox must outlive that.
+    this.held = { session, owner: ownerKey(hub.embeddedHub ? embeddedHubKey : hubUrl, user.id) };
     this.scheduleExpiry();
     this.options.onChange(session);
+    if (previous) await this.revoke(previous.session);
     return ok(session);
   }
 
   async signOut(sessionId: string): Promise<Ack<Record<string, never>>> {
-    if (this.ownerFor(sessionId) === null) return ok({});
-    await this.signOutHeld();
+    const held = this.live();
+    if (held?.session.sessionId !== sessionId) return ok({});
+    this.end();
+    await this.revoke(held.session);
     return ok({});
   }
 
@@ -90,12 +96,15 @@ export class SessionKeeper {
     this.options.onChange(null);
   }
 
-  private async signOutHeld(): Promise<void> {
-    const held = this.held;
-    if (!held) return;
-    this.end();
+  /** The held session, ended first if it has run out (the expiry timer may fire late). */
+  private live(): Held | null {
+    if (this.held && this.held.session.expiresAt <= this.options.now()) this.end();
+    return this.held;
+  }
+
+  private async revoke(session: HostSession): Promise<void> {
     // Best effort: the token dies on the hub now; if the hub is unreachable it still expires on its own.
-    await this.post(held.session.hubUrl, '/api/logout', {}, held.session.token).catch(() => undefined);
+    await this.post(session.hubUrl, '/api/logout', {}, session.token).catch(() => undefined);
   }
 
   private scheduleExpiry(): void {

@@ -28,7 +28,8 @@ export function resolveAppPath(rendererDir: string, pathname: string): AppPathRe
 
   const root = normalize(rendererDir + sep);
   const extension = extname(relative);
-  if (extension === '.map') return { status: 404 };
+  // Any case: Windows and macOS file systems would open `index.js.MAP` as the map.
+  if (extension.toLowerCase() === '.map') return { status: 404 };
   const file = normalize(join(root, extension === '' ? 'index.html' : relative));
   if (!file.startsWith(root)) return { status: 404 };
   return { status: 200, file, document: extension === '' || extension === '.html' };

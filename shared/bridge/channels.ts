@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { commandIdSchema, mutatingCommandNames, text } from '../protocol';
+import { commandIdSchema, text } from '../protocol';
 import { isExternalWebUrl } from './external-url';
-import { notSentCodes, outboxEntrySchema, outboxListSchema } from './outbox';
+import { notSentReasonSchema, outboxEntrySchema, outboxListSchema } from './outbox';
 import { hostSessionSchema, sessionScoped, signInInputSchema } from './session';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
@@ -63,8 +63,8 @@ export const channels = {
       .object({
         ...sessionScoped,
         id: commandIdSchema,
-        event: z.enum(mutatingCommandNames as [string, ...string[]]),
-        payload: z.record(z.string(), z.unknown()),
+        event: outboxEntrySchema.shape.event,
+        payload: outboxEntrySchema.shape.payload,
         draftKey: draftKeySchema.nullable(),
       })
       .strict(),
@@ -87,10 +87,7 @@ export const channels = {
       .object({
         ...sessionScoped,
         id: commandIdSchema,
-        reason: z.object({
-          code: z.enum(notSentCodes),
-          message: text().max(2000),
-        }),
+        reason: notSentReasonSchema.extend({ message: text().max(2000) }),
       })
       .strict(),
     output: empty,

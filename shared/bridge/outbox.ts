@@ -53,7 +53,18 @@ export const outboxListSchema = z.object({
 });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
-/** The owner of outbox entries and drafts: one user on one hub. Host-internal; never sent by the renderer. */
-export function ownerKey(hubUrl: string, userId: number): string {
-  return `${hubUrl.replace(/\/+$/, '')}#${userId}`;
+/**
+ * The owner of outbox entries and drafts: one user on one hub, the hub named
+ * by its URL or, for the embedded one, by `embeddedHubKey`. Host-internal;
+ * never sent by the renderer.
+ */
+export function ownerKey(hub: string, userId: number): string {
+  return `${hub.replace(/\/+$/, '')}#${userId}`;
 }
+
+/**
+ * The embedded hub in owner keys. It keeps its store in this install's
+ * `<userData>/hub` but listens on whatever port is free at each launch, so
+ * its URL would hand the same worker a new, empty outbox every restart.
+ */
+export const embeddedHubKey = 'embedded';

@@ -6,7 +6,8 @@ import type { ChannelName, ChannelOutput, HostEventName } from '../../shared/bri
 import type { Ack } from '../../shared/protocol';
 import { handleBridgeCall } from '../../electron/host/bridge-dispatch';
 import { createHostServices, type HostServices } from '../../electron/host/services';
-import { startHub, tempDir, type TestHub } from '../support/hub-client';
+import { connectHub, demoPasswordOf } from '../../electron/host/embedded-hub';
+import { connect, freePort, startHub, tempDir, type TestHub } from '../support/hub-client';
 
 /**
  * The host is the authority on who is signed in: real host services on a temp
@@ -31,11 +32,12 @@ afterEach(() => {
   for (const s of opened) s.close();
 });
 
-function host(): HostServices {
+function host(options: { fetch?: typeof fetch } = {}): HostServices {
   const services = createHostServices({
     dataDir: dir,
     log: { warn() {}, error() {} },
     hubInfo: () => ({ hubUrl: hub.hub.url, embeddedHub: true, version: 'test', demoPassword: 'wings-demo' }),
+    ...options,
   });
   opened.push(services);
   return services;
@@ -87,6 +89,46 @@ describe('sign-in through the host', () => {
       { signedIn: true },
       { signedIn: false },
     ]);
+  });
+
+  it('leaves no live token behind when sign-ins overlap (a double press, two windows)', async () => {
+    let answered = 0;
+    let allAnswered: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (allAnswered = resolve));
+    // Real requests to the real hub; only the revocations wait until every sign-in has been answered,
+    // so each sign-in lands while the one before it is still revoking its predecessor.
+    const overlapping: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/api/logout')) await gate;
+      const response = await fetch(input, init);
+      if (url.endsWith('/api/login') && ++answered === 3) allAnswered();
+      return response;
+    };
+    const s = host({ fetch: overlapping });
+    const answers = await Promise.all(
+      ['agent', 'anchor', 'employer'].map((username) =>
+        call(s, 'session.signIn', { username, password: 'wings-demo' }),
+      ),
+    );
+    const tokens = answers.map((a) => (a.ok ? a.data.token : ''));
+    expect(tokens.every((t) => t !== '')).toBe(true);
+    const current = await call(s, 'session.current', {});
+    const held = current.ok ? current.data.session : null;
+    expect(tokens).toContain(held?.token);
+    await call(s, 'session.signOut', { sessionId: held?.sessionId });
+    // Signed out: not one of the three may still open a socket on the hub.
+    const refusals = await Promise.all(
+      tokens.map((token) =>
+        connect(hub.hub.url, token).then(
+          (socket) => {
+            socket.close();
+            return 'connected';
+          },
+          (error: Error) => error.message,
+        ),
+      ),
+    );
+    expect(refusals).toEqual(['unauthorized', 'unauthorized', 'unauthorized']);
   });
 
   it('answers unavailable, not a crash, when the hub cannot be reached', async () => {
@@ -154,6 +196,37 @@ describe('a shared workstation', () => {
     expect(await call(s, 'outbox.list', { sessionId: agent })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
+    });
+  });
+});
+
+describe('drafts on the host', () => {
+  it('puts, gets and deletes, surviving a restart, and refuses one character past the limit', async () => {
+    const first = host();
+    let sessionId = await signIn(first, 'agent');
+    const text = Array.from({ length: 100_000 }, (_, i) => 'a字\né'.charAt(i % 4)).join('');
+    await call(first, 'drafts.put', { sessionId, key: 'ticket:7', text });
+    await call(first, 'drafts.put', { sessionId, key: 'ticket:8', text: '' });
+    const tooLong = await call(first, 'drafts.put', { sessionId, key: 'ticket:7', text: `${text}x` });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    first.close();
+
+    const second = host();
+    sessionId = await signIn(second, 'agent');
+    const back = await call(second, 'drafts.get', { sessionId, key: 'ticket:7' });
+    // Compared as a boolean: a diff of two 100 000-character strings would swamp the report.
+    expect(back.ok && back.data.text === text).toBe(true);
+    expect(await call(second, 'drafts.get', { sessionId, key: 'ticket:8' })).toMatchObject({
+      ok: true,
+      data: { text: '' },
+    });
+    expect(await call(second, 'drafts.delete', { sessionId, key: 'ticket:7' })).toEqual({
+      ok: true,
+      data: {},
+    });
+    expect(await call(second, 'drafts.get', { sessionId, key: 'ticket:7' })).toEqual({
+      ok: true,
+      data: { text: null, updatedAt: null },
     });
   });
 });
@@ -242,5 +315,52 @@ describe('the outbox on the host', () => {
     expect(listed.ok && listed.data.notSent.map((e) => [e.typed, e.reason.code])).toEqual([
       ['written by an older Wings', 'outdated'],
     ]);
+  });
+});
+
+describe('the embedded hub, on another port each launch', () => {
+  it("keeps a worker's drafts and unsent commands across a restart of the workstation", async () => {
+    const userData = tempDir('wings-embedded-');
+    const first = await freePort();
+    let second = await freePort();
+    while (second === first) second = await freePort();
+    // As the workstation starts: the embedded hub in <userData>/hub, then the host services beside it.
+    async function launch(port: number) {
+      const connection = await connectHub({ userDataDir: userData, hubUrl: null, port, logLevel: 'silent' });
+      const services = createHostServices({
+        dataDir: userData,
+        log: { warn() {}, error() {} },
+        hubInfo: () => ({
+          hubUrl: connection.hubUrl,
+          embeddedHub: true,
+          version: 'test',
+          demoPassword: demoPasswordOf(connection),
+        }),
+      });
+      opened.push(services);
+      return { connection, services };
+    }
+
+    const before = await launch(first);
+    let sessionId = await signIn(before.services, 'agent');
+    await call(before.services, 'drafts.put', { sessionId, key: 'team.note', text: '下午三点回来' });
+    await call(before.services, 'outbox.put', { sessionId, ...note('还没发出去') });
+    before.services.close();
+    await before.connection.close();
+
+    const after = await launch(second);
+    try {
+      expect(after.connection.hubUrl).not.toBe(before.connection.hubUrl);
+      sessionId = await signIn(after.services, 'agent');
+      expect(await call(after.services, 'drafts.get', { sessionId, key: 'team.note' })).toMatchObject({
+        ok: true,
+        data: { text: '下午三点回来' },
+      });
+      const listed = await call(after.services, 'outbox.list', { sessionId });
+      expect(listed.ok && listed.data.pending.map((e) => e.typed)).toEqual(['还没发出去']);
+    } finally {
+      after.services.close();
+      await after.connection.close();
+    }
   });
 });

@@ -78,5 +78,6 @@ describe('resolveAppPath (wings://app)', () => {
   it('does not serve source maps', () => {
     expect(resolveAppPath(root, '/assets/index-abc.js.map')).toEqual({ status: 404 });
     expect(resolveAppPath(root, '/assets/index-abc.js.%6Dap')).toEqual({ status: 404 });
+    expect(resolveAppPath(root, '/assets/index-abc.js.MAP')).toEqual({ status: 404 });
   });
 });

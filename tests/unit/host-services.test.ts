@@ -138,6 +138,37 @@ describe('hub URL', () => {
     expect(asked).toEqual(['https://evil.example', 'https://hub.example']);
   });
 
+  it('asks one question at a time: a change asked for while the prompt is open is refused, not stacked', async () => {
+    const asked: (string | null)[] = [];
+    let answer: (yes: boolean) => void = () => undefined;
+    const s = fx.open({
+      platform: {
+        ...webPlatform,
+        confirmHubChange: (url) => {
+          asked.push(url);
+          return new Promise((resolve) => {
+            answer = (yes) => resolve(yes ? ok({}) : fail('forbidden', 'The worker said no.'));
+          });
+        },
+      },
+    });
+    const first = call(s, 'settings.update', { hubUrl: 'https://one.example' });
+    for (const hubUrl of ['https://evil.example', 'https://evil.example/again']) {
+      expect(await call(s, 'settings.update', { hubUrl })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+    }
+    expect(asked).toEqual(['https://one.example']);
+    answer(true);
+    expect(await first).toMatchObject({ ok: true, data: { hubUrl: 'https://one.example' } });
+    // Once answered, the next change is asked about again.
+    const next = call(s, 'settings.update', { hubUrl: 'https://two.example' });
+    answer(false);
+    expect(await next).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asked).toEqual(['https://one.example', 'https://two.example']);
+  });
+
   it('is not changed from the page in web mode, where the host has no prompt of its own', async () => {
     const s = fx.open();
     const answer = await call(s, 'settings.update', { hubUrl: 'https://hub.example' });
