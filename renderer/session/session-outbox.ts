@@ -128,7 +128,14 @@ export class SessionOutbox {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.stops.push(this.options.bridge.listen('outbox.changed', () => void this.refresh()));
+    this.stops.push(
+      this.options.bridge.listen('outbox.changed', (counts) => {
+        // This window's own sends already updated its list; only a change made elsewhere (another
+        // window, a restart's sweep) shows as other counts, and only that is worth reading the list for.
+        const { pending, notSent } = this.listValue;
+        if (counts.pending !== pending.length || counts.notSent !== notSent.length) void this.refresh();
+      }),
+    );
     this.stops.push(this.options.onConnected(() => this.sender.wake()));
     void this.refresh();
   }
