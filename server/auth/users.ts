@@ -9,6 +9,9 @@ export function normalizeUsername(username: string): string {
   return username.trim().normalize('NFKC').toLowerCase();
 }
 
+/** Organisation names are matched as loosely as usernames: a worker should not fail on "demo shop". */
+const normalizeOrganisation = normalizeUsername;
+
 export async function createOrganisation(db: Kysely<Database>, name: string, now: number): Promise<number> {
   const row = await db
     .insertInto('organisations')
@@ -73,11 +76,6 @@ export interface Credentials {
   orgId: number;
   passwordHash: string;
   tokenVersion: number;
-}
-
-/** Organisation names are matched as loosely as usernames: a worker should not fail on "demo shop". */
-export function normalizeOrganisation(name: string): string {
-  return name.trim().normalize('NFKC').toLowerCase();
 }
 
 /**
@@ -146,28 +144,37 @@ export async function loadSession(db: Kysely<Database>, userId: number): Promise
   };
 }
 
-export async function listUsers(db: Kysely<Database>, orgId: number): Promise<UserSummary[]> {
-  const users = await db
+/** The people of an organisation, or only `userId` among them, with their roles. */
+async function summaries(db: Kysely<Database>, orgId: number, userId?: number): Promise<UserSummary[]> {
+  let users = db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'created_at'])
     .where('org_id', '=', orgId)
-    .orderBy('id')
-    .execute();
-  const roleRows = await db
+    .orderBy('id');
+  let roles = db
     .selectFrom('user_roles')
     .innerJoin('users', 'users.id', 'user_roles.user_id')
     .select(['user_roles.user_id', 'user_roles.role'])
-    .where('users.org_id', '=', orgId)
-    .execute();
+    .where('users.org_id', '=', orgId);
+  if (userId !== undefined) {
+    users = users.where('id', '=', userId);
+    roles = roles.where('user_roles.user_id', '=', userId);
+  }
+  const userRows = await users.execute();
+  const roleRows = await roles.execute();
   const rolesByUser = new Map<number, Role[]>();
   for (const r of roleRows) rolesByUser.set(r.user_id, [...(rolesByUser.get(r.user_id) ?? []), r.role]);
-  return users.map((u) => ({
+  return userRows.map((u) => ({
     id: u.id,
     username: u.username,
     displayName: u.display_name,
     roles: sortRoles(rolesByUser.get(u.id) ?? []),
     createdAt: u.created_at,
   }));
+}
+
+export function listUsers(db: Kysely<Database>, orgId: number): Promise<UserSummary[]> {
+  return summaries(db, orgId);
 }
 
 /** Sets a new password hash and invalidates every token issued before; the caller has checked the organisation. */
@@ -209,12 +216,13 @@ export async function countOtherAdmins(
   return Number(row.n);
 }
 
+/** One person of the organisation as the store holds them now; null if not in it. */
 export async function userSummary(
   db: Kysely<Database>,
   orgId: number,
   userId: number,
 ): Promise<UserSummary | null> {
-  return (await listUsers(db, orgId)).find((u) => u.id === userId) ?? null;
+  return (await summaries(db, orgId, userId))[0] ?? null;
 }
 
 function sortRoles(roles: readonly Role[]): Role[] {

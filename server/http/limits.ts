@@ -20,6 +20,14 @@ export interface ConnectionLimits {
    * on its embedded hub (127.0.0.1).
    */
   maxSignedInPerAddress: number;
+  /**
+   * Signed-in sockets of one person, from every address and token at once.
+   * Each socket has its own budget (`server/protocol/budget.ts`), so without
+   * this one user's sockets add up without end: 50 sockets that ask for
+   * history and never read took a hub past 800 MiB. A workstation opens one
+   * socket per session; the rest is room for a few PCs and reconnects.
+   */
+  maxSignedInPerUser: number;
   /** A connection with no request in flight (before its first, or between keep-alive ones) is closed after this. */
   idleTimeoutMs: number;
   /** Node's `headersTimeout` and `requestTimeout`: a request must arrive whole within these. */
@@ -43,6 +51,7 @@ export function defaultConnectionLimits(): ConnectionLimits {
     maxUnauthenticated: Math.max(1, Math.min(512, Math.floor(maxConnections / 2))),
     maxUnauthenticatedPerAddress: Math.max(1, Math.min(256, Math.floor(maxConnections / 2))),
     maxSignedInPerAddress: 1000,
+    maxSignedInPerUser: 16,
     idleTimeoutMs: 5_000,
     headersTimeoutMs: 5_000,
     requestTimeoutMs: 10_000,

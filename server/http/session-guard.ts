@@ -1,8 +1,8 @@
 import { connectRefusals } from '../../shared/protocol/ack';
 import type { ExtendedError, Server } from 'socket.io';
 import type { Logger } from 'pino';
-import type { PrincipalKind } from '../../shared/protocol/events';
 import { sourceOf } from '../auth/source';
+import type { Principal } from '../protocol/principal';
 import type { HubSocket } from '../protocol/socket-types';
 
 type Engine = Server['engine'];
@@ -12,17 +12,33 @@ export interface SessionGuardLimits {
   maxUnauthenticated: number;
   maxUnauthenticatedPerAddress: number;
   maxSignedInPerAddress: number;
+  maxSignedInPerUser: number;
 }
 
-/** What a socket that refused for the per-address cap is told (its `connect_error` message). */
+/** What a socket refused for a signed-in cap (per address or per user) is told (its `connect_error` message). */
 export const tooManyConnectionsMessage = connectRefusals.busy;
 
 /**
- * Which principals count as signed in. A record over every kind, so a new
+ * Whose signed-in sockets count together toward `maxSignedInPerUser`, or null
+ * for a principal that is not signed in. A switch over every kind, so a new
  * kind (customers, viewers) cannot be added without deciding: an anonymous
  * viewer stays unauthenticated and under the small caps.
  */
-const signedInKinds: Record<PrincipalKind, boolean> = { worker: true, guest: false };
+function ownerOf(principal: Principal): string | null {
+  switch (principal.kind) {
+    case 'worker':
+      return `user:${principal.user.id}`;
+    case 'guest':
+      return null;
+  }
+}
+
+/** One less of `key`; a count that reaches 0 leaves the map, so it holds only what is open. */
+function decrement(counts: Map<string, number>, key: string): void {
+  const count = (counts.get(key) ?? 1) - 1;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+}
 
 interface Session {
   conn: EngineConn;
@@ -39,7 +55,8 @@ interface Session {
  * transports pushes out itself rather than blocking a worker who is about to
  * sign in; socket.io's `connectTimeout` closes those that join no namespace.
  * A signed-in session leaves those caps for a per-address one that is high
- * enough for an office behind one NAT; past it the new sign-in is refused.
+ * enough for an office behind one NAT, and each person's sockets have a cap
+ * of their own wherever they come from; past either the new socket is refused.
  */
 export class SessionGuard {
   private readonly sessions = new Map<EngineConn, Session>();
@@ -47,6 +64,8 @@ export class SessionGuard {
   private readonly unauthenticated = new Set<Session>();
   private readonly unauthenticatedByAddress = new Map<string, Set<Session>>();
   private readonly signedInByAddress = new Map<string, number>();
+  /** Signed-in sockets (not sessions) by `ownerOf`. */
+  private readonly signedInByOwner = new Map<string, number>();
   private lastCapWarning = -Infinity;
 
   constructor(
@@ -63,18 +82,26 @@ export class SessionGuard {
    */
   readonly afterAuth = (socket: HubSocket, next: (err?: ExtendedError) => void): void => {
     const session = this.sessions.get(socket.conn);
-    if (!session || session.gone || !signedInKinds[socket.data.principal.kind]) return next();
+    const owner = ownerOf(socket.data.principal);
+    if (!session || session.gone || owner === null) return next();
+    const owned = this.signedInByOwner.get(owner) ?? 0;
+    if (owned >= this.limits.maxSignedInPerUser) {
+      this.warnAtCap('one user', owned);
+      return next(new Error(tooManyConnectionsMessage));
+    }
     if (session.signedIn === 0) {
       const count = this.signedInByAddress.get(session.address) ?? 0;
       if (count >= this.limits.maxSignedInPerAddress) {
-        this.warnAtCap(count);
+        this.warnAtCap('one address', count);
         return next(new Error(tooManyConnectionsMessage));
       }
       this.signedInByAddress.set(session.address, count + 1);
       this.leaveUnauthenticated(session);
     }
+    this.signedInByOwner.set(owner, owned + 1);
     session.signedIn += 1;
     socket.once('disconnect', () => {
+      decrement(this.signedInByOwner, owner);
       session.signedIn -= 1;
       if (session.gone || session.signedIn > 0) return;
       // Signed out but the transport stays open: it is unauthenticated again, and capped as such.
@@ -84,12 +111,12 @@ export class SessionGuard {
     next();
   };
 
-  /** An office outgrowing the cap should show in the log, once per minute at most and without the address. */
-  private warnAtCap(count: number): void {
+  /** An office outgrowing a cap should show in the log, once per minute at most and without the address or user. */
+  private warnAtCap(from: 'one address' | 'one user', count: number): void {
     const now = performance.now();
     if (now - this.lastCapWarning < 60_000) return;
     this.lastCapWarning = now;
-    this.log?.warn({ count }, 'a sign-in was refused: signed-in connections from one address are at the cap');
+    this.log?.warn({ count }, `a sign-in was refused: signed-in connections from ${from} are at the cap`);
   }
 
   private opened(conn: EngineConn): void {
@@ -122,9 +149,7 @@ export class SessionGuard {
   }
 
   private leaveSignedIn(session: Session): void {
-    const count = (this.signedInByAddress.get(session.address) ?? 1) - 1;
-    if (count > 0) this.signedInByAddress.set(session.address, count);
-    else this.signedInByAddress.delete(session.address);
+    decrement(this.signedInByAddress, session.address);
   }
 
   private closeOldest(sessions: Set<Session>): void {

@@ -25,12 +25,12 @@ export const defaultBudgets: Record<PrincipalKind, BudgetLimits> = {
 export type WorkerAudience = Audience<WorkerPrincipal, Commands, typeof ephemerals>;
 export type GuestAudience = Audience<GuestPrincipal, typeof guestCommands, Record<never, never>>;
 
-/** Every worker command's handler: each job's table spread in, one line per job. */
 /** What the worker audience's handlers need from the hub. */
 export interface WorkerDeps extends AdminDeps {
   pushes: PushBatcher;
 }
 
+/** Every worker command's handler: each job's table spread in, one line per job. */
 function workerHandlers(deps: WorkerDeps): Handlers<Commands, WorkerPrincipal> {
   return {
     ...sessionHandlers,
@@ -48,7 +48,6 @@ export function workerAudience(
   budget: BudgetLimits = defaultBudgets.worker,
 ): WorkerAudience {
   return {
-    kind: 'worker',
     commands,
     handlers: workerHandlers(deps),
     ephemerals,
@@ -68,7 +67,6 @@ export function workerAudience(
 
 export function guestAudience(budget: BudgetLimits = defaultBudgets.guest): GuestAudience {
   return {
-    kind: 'guest',
     commands: guestCommands,
     handlers: publicHandlers,
     ephemerals: {},

@@ -45,7 +45,11 @@ export async function storeResult(
     .execute();
 }
 
-/** Same set the workstation's outbox retries on: not recorded, so a resend can still succeed. */
+/**
+ * Answers a resend may change, so none is recorded: the outbox's transient
+ * codes (`transientCodes` in shared/domain/outbox.ts), and `unauthorized`,
+ * whose entry the outbox keeps for the worker's next sign-in.
+ */
 const transient = new Set<ErrorCode>(['unavailable', 'internal', 'rate_limited', 'unauthorized']);
 
 export function isFinal(ack: Ack<unknown>): boolean {

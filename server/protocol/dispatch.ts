@@ -23,7 +23,6 @@ import type { HubSocket } from './socket-types';
  * where its command ids are recorded, and its budget.
  */
 export interface Audience<P extends Principal, T extends CommandTable, E extends EphemeralTable> {
-  kind: P['kind'];
   commands: T;
   handlers: Handlers<T, P>;
   ephemerals: E;

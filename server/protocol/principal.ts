@@ -1,5 +1,4 @@
 import type { SessionUser } from '../../shared/protocol/auth';
-import type { PrincipalKind } from '../../shared/protocol/events';
 
 /**
  * Who is on the other end of a socket. Each kind arrives on its own namespace
@@ -20,8 +19,6 @@ export interface GuestPrincipal {
 }
 
 export type Principal = WorkerPrincipal | GuestPrincipal;
-
-export type PrincipalOf<K extends PrincipalKind> = Extract<Principal, { kind: K }>;
 
 /** A line of log context that names the principal without logging anything personal. */
 export function principalLog(principal: Principal): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Namespace, Server, Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { PushName, PushPayload } from '../../shared/protocol/events';
 import type { Principal } from './principal';
 
@@ -13,5 +13,4 @@ export interface SocketData {
 }
 
 export type HubServer = Server<ClientEvents, PushEvents, Record<string, never>, SocketData>;
-export type HubNamespace = Namespace<ClientEvents, PushEvents, Record<string, never>, SocketData>;
 export type HubSocket = Socket<ClientEvents, PushEvents, Record<string, never>, SocketData>;

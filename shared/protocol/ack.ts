@@ -61,7 +61,7 @@ export function ackSchema<T extends z.ZodType>(data: T) {
 
 /**
  * Why the hub refused a socket connection (the `connect_error` message). The
- * first means "sign in again"; the second "this address has too many open
- * connections right now": wait and try again, the session is fine.
+ * first means "sign in again"; the second "this address, or this user, has
+ * too many open connections right now": wait and try again, the session is fine.
  */
 export const connectRefusals = { unauthorized: 'unauthorized', busy: 'too_many_connections' } as const;

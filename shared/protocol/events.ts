@@ -5,7 +5,6 @@ import type {
   MutationNames,
   NamesOf,
   OutputOf,
-  ParsedOf,
   PushTable,
   QueryNames,
 } from './command';
@@ -49,7 +48,6 @@ export const guestCommands = { ...publicCommands };
 export type Commands = typeof commands;
 export type CommandName = NamesOf<Commands>;
 export type CommandInput<N extends CommandName> = InputOf<Commands[N]>;
-export type CommandParsed<N extends CommandName> = ParsedOf<Commands[N]>;
 export type CommandOutput<N extends CommandName> = OutputOf<Commands[N]>;
 export type MutatingCommandName = MutationNames<Commands>;
 export type QueryCommandName = QueryNames<Commands>;

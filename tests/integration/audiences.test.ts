@@ -31,15 +31,7 @@ describe('audiences', () => {
   beforeAll(async () => {
     t = await startHub({ demo: true });
     worker = await signIn(t.hub.url, 'employer', 'wings-demo');
-    guest = io(`${t.hub.url}${namespaces.guest}`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      guest.once('connect', resolve);
-      guest.once('connect_error', reject);
-    });
+    guest = await openGuest();
   });
   afterAll(async () => {
     worker.close();

@@ -4,6 +4,7 @@ import type { Ack } from '../../shared/protocol/ack';
 import type { TeamMessage } from '../../shared/protocol/team';
 import { defaultBudgets } from '../../server/protocol/audiences';
 import type { BudgetLimits } from '../../server/protocol/budget';
+import { tooManyConnectionsMessage } from '../../server/http/session-guard';
 import type { ClientSocket } from '../support/hub-client';
 import {
   call,
@@ -46,7 +47,8 @@ describe('one signed-in user cannot exhaust the hub (child hub process, default 
     for (const fn of cleanup.splice(0)) fn();
   });
 
-  it('survives 5,000 team.history {limit:200} over 250 notes of 2,000 characters under 500 MiB', async () => {
+  /** A hub process holding 250 notes of 2,000 characters, and the agent's token. */
+  async function hubWithLongNotes(): Promise<{ hub: HubProcess; pid: number; token: string }> {
     const dataDir = tempDir();
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const port = await freePort();
@@ -66,7 +68,6 @@ describe('one signed-in user cannot exhaust the hub (child hub process, default 
 
     // 250 notes of 2,000 characters, Chinese so each is 6,000 bytes of UTF-8: every page of 200 is about 1.2 MB.
     const writers = await Promise.all(Array.from({ length: 5 }, () => connect(hub.url, token)));
-    cleanup.push(() => writers.forEach((s) => s.close()));
     await Promise.all(
       writers.map(async (socket, w) => {
         for (let i = 0; i < 50; i++) {
@@ -75,18 +76,35 @@ describe('one signed-in user cannot exhaust the hub (child hub process, default 
         }
       }),
     );
+    for (const socket of writers) socket.close();
+    return { hub, pid, token };
+  }
 
-    const attacker = await connect(hub.url, token);
-    cleanup.push(() => attacker.close());
-    const bystander = await signIn(hub.url, 'employer', 'wings-demo');
-    cleanup.push(() => bystander.close());
+  /** Samples the process's RSS until `stop()`, which answers the peak. */
+  function peakRss(pid: number): { baseline: number; stop(): number } {
     const baseline = rssBytes(pid);
-
     let peak = baseline;
     const sampler = setInterval(() => {
       peak = Math.max(peak, rssBytes(pid));
     }, 20);
     cleanup.push(() => clearInterval(sampler));
+    return {
+      baseline,
+      stop() {
+        clearInterval(sampler);
+        return Math.max(peak, rssBytes(pid));
+      },
+    };
+  }
+
+  it('survives 5,000 team.history {limit:200} over 250 notes of 2,000 characters under 500 MiB', async () => {
+    const { hub, pid, token } = await hubWithLongNotes();
+    const attacker = await connect(hub.url, token);
+    cleanup.push(() => attacker.close());
+    const bystander = await signIn(hub.url, 'employer', 'wings-demo');
+    cleanup.push(() => bystander.close());
+
+    const rss = peakRss(pid);
     // Fired without awaiting, as the attack did: 5,000 small requests in one go.
     const flood = Array.from({ length: 5000 }, () =>
       emitRaw(attacker, 'team.history', { limit: 200 }, 120_000).catch((err: unknown) => err),
@@ -94,12 +112,11 @@ describe('one signed-in user cannot exhaust the hub (child hub process, default 
     // The hub keeps serving someone else while the flood is on.
     const during = await call(bystander, 'session.whoami', {});
     const answers = await Promise.all(flood);
-    clearInterval(sampler);
-    peak = Math.max(peak, rssBytes(pid));
+    const peak = rss.stop();
 
     const counts = tally(answers);
     console.log(
-      `amplification: ${JSON.stringify(counts)}; RSS ${Math.round(baseline / MiB)} MiB before, peak ${Math.round(peak / MiB)} MiB`,
+      `amplification: ${JSON.stringify(counts)}; RSS ${Math.round(rss.baseline / MiB)} MiB before, peak ${Math.round(peak / MiB)} MiB`,
     );
     expect(during.ok).toBe(true);
     expect(hub.child.exitCode).toBeNull();
@@ -111,6 +128,41 @@ describe('one signed-in user cannot exhaust the hub (child hub process, default 
     const page = answers.find((a) => codeOf(a) === 'ok') as { data: { items: TeamMessage[] } };
     expect(page.data.items).toHaveLength(200);
     expect(expectOk(await call(bystander, 'session.whoami', {})).user.username).toBe('employer');
+  });
+
+  it('survives the same 5,000 requests spread over 100 sockets of one user that read nothing, under 500 MiB', async () => {
+    const { hub, pid, token } = await hubWithLongNotes();
+    // Every socket has its own budget, so the attack's other shape is many sockets, each asking and never reading.
+    const tries = await Promise.allSettled(Array.from({ length: 100 }, () => connect(hub.url, token)));
+    const attackers = tries.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+    cleanup.push(() => attackers.forEach((s) => s.close()));
+    const refused = tries.flatMap((t) => (t.status === 'rejected' ? [String(t.reason)] : []));
+    for (const reason of refused) expect(reason).toContain(tooManyConnectionsMessage);
+    const bystander = await signIn(hub.url, 'employer', 'wings-demo');
+    cleanup.push(() => bystander.close());
+
+    const rss = peakRss(pid);
+    for (const socket of attackers) {
+      // The client's own WebSocket stops reading (ws's public pause()); what the hub sends stays unread.
+      (socket.io.engine.transport as unknown as { ws: { pause(): void } }).ws.pause();
+    }
+    // Two rounds, a second apart, so every socket's budget refills once: its unread bytes are what grows.
+    for (let round = 0; round < 2; round++) {
+      for (const socket of attackers) {
+        for (let i = 0; i < 5000 / attackers.length / 2; i++)
+          socket.emit('team.history', { limit: 200 }, () => undefined);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    // The hub still serves someone else; only then is the peak read.
+    expect(expectOk(await call(bystander, 'session.whoami', {})).user.username).toBe('employer');
+    const peak = rss.stop();
+    console.log(
+      `${attackers.length} sockets of one user (${refused.length} refused): RSS ${Math.round(rss.baseline / MiB)} MiB before, ` +
+        `peak ${Math.round(peak / MiB)} MiB`,
+    );
+    expect(hub.child.exitCode).toBeNull();
+    expect(peak).toBeLessThan(500 * MiB);
   });
 });
 

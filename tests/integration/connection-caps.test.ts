@@ -1,18 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { io, Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionLimits } from '../../server/http/limits';
 import { tooManyConnectionsMessage } from '../../server/http/session-guard';
 import type { TestHub } from '../support/hub-client';
 import { call, connect, expectOk, login, signIn, startHub, tempDir } from '../support/hub-client';
-
+import { startHubProcess } from '../support/hub-process';
 import { until } from '../support/until';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The flood tests wait on named conditions, longer than the default on a loaded machine. */
 const waitFor = (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> =>
@@ -197,44 +194,36 @@ describe('connection caps in the hub', () => {
     opened.push(third);
     expect(expectOk(await call(third, 'session.whoami', {})).user.username).toBe('agent');
   });
-});
 
-/**
- * `bash -c 'ulimit -n 1024; exec node …'`: the hub CLI with 1024 descriptors,
- * as on a small server, while this process (limit 20000) floods it.
- */
-function spawnLimitedHub(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    'bash',
-    [
-      '-c',
-      'ulimit -n 1024 && exec "$0" "$@"',
-      process.execPath,
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--demo',
-      '--log-level',
-      'error',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = /listening on (http:\/\/\S+)/.exec(out);
-      if (line?.[1]) resolve({ child, url: line[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited (${code}) before listening: ${err}`)));
+  it("caps one user's signed-in sockets from every address and token, and no one else's", async () => {
+    // Each socket has its own budget: without a cap per person, one user's many sockets add up to any size.
+    const hub = await start({ maxSignedInPerUser: 2 });
+    const { token } = await login(hub.hub.url, 'agent', 'wings-demo');
+    const first = await connect(hub.hub.url, token);
+    opened.push(first);
+    // Another address and another token of the same person count toward the same cap.
+    const second = io(hub.hub.url, {
+      auth: { token: (await login(hub.hub.url, 'agent', 'wings-demo')).token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      localAddress: '127.0.0.2',
+    } as Parameters<typeof io>[1]);
+    opened.push(second);
+    await connected(second);
+    await expect(connect(hub.hub.url, token)).rejects.toThrow(tooManyConnectionsMessage);
+    // Someone else is not affected.
+    const employer = await signIn(hub.hub.url, 'employer', 'wings-demo');
+    opened.push(employer);
+    expect(expectOk(await call(employer, 'session.whoami', {})).user.username).toBe('employer');
+    // A socket that goes gives its place back.
+    first.close();
+    await waitFor('the hub to see the first one go', () => hub.hub.io.of('/').sockets.size === 2);
+    const again = await connect(hub.hub.url, token);
+    opened.push(again);
+    expect(expectOk(await call(again, 'session.whoami', {})).user.username).toBe('agent');
   });
-}
+});
 
 function fdCount(pid: number): number {
   try {
@@ -269,7 +258,12 @@ describe.runIf(process.platform === 'linux')('a flood of idle connections under 
 
   async function floodThenLogin(addresses: string[]): Promise<void> {
     dataDir = tempDir('wings-flood-');
-    const hub = await spawnLimitedHub(dataDir);
+    // The hub CLI with 1024 descriptors, as on a small server, while this process (limit 20000) floods it.
+    const hub = await startHubProcess(
+      ['--port', '0', '--data', dataDir, '--demo', '--log-level', 'error'],
+      20_000,
+      { maxOpenFiles: 1024 },
+    );
     child = hub.child;
     const pid = hub.child.pid ?? 0;
     const port = Number(new URL(hub.url).port);

@@ -11,17 +11,27 @@ export interface HubProcess {
 
 const root = new URL('../../', import.meta.url).pathname;
 
+export interface SpawnOptions {
+  /** `ulimit -n` for the hub alone (through bash, which then execs node), as on a small server. */
+  maxOpenFiles?: number;
+}
+
 /** Runs `server/main.ts` the way `npm run hub` does, but through node so a signal reaches the hub itself. */
-export function spawnHubCli(args: string[]): {
+export function spawnHubCli(
+  args: string[],
+  options: SpawnOptions = {},
+): {
   child: ChildProcess;
   stdout: string[];
   stderr: string[];
   exited: HubProcess['exited'];
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const hubArgs = ['--import', 'tsx', 'server/main.ts', ...args];
+  const [command, commandArgs]: [string, string[]] =
+    options.maxOpenFiles === undefined
+      ? [process.execPath, hubArgs]
+      : ['bash', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...hubArgs]];
+  const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   let outRest = '';
@@ -38,8 +48,12 @@ export function spawnHubCli(args: string[]): {
 }
 
 /** Starts the hub CLI and resolves once it printed its `listening on` line. */
-export async function startHubProcess(args: string[], timeoutMs = 20_000): Promise<HubProcess> {
-  const run = spawnHubCli(args);
+export async function startHubProcess(
+  args: string[],
+  timeoutMs = 20_000,
+  options: SpawnOptions = {},
+): Promise<HubProcess> {
+  const run = spawnHubCli(args, options);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const line = run.stdout.find((l) => l.startsWith('listening on '));
