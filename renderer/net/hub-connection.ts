@@ -242,7 +242,7 @@ export class HubConnection {
   private readonly onConnectError = (error: Error) => {
     if (this.closed) return;
     if (!this.socket.active && error.message === connectRefusals.busy) {
-      // Too many connections from this address for now: the session is fine, so try again later.
+      // Too many connections from this address, or of this person, for now: the session is fine; try later.
       this.failures += 1;
       this.setState('reconnecting');
       clearTimeout(this.busyRetry);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Ack, ErrorCode } from '../../shared/protocol/ack';
+import { transientCodes, type Ack } from '../../shared/protocol/ack';
 import { commandResultRetentionMs } from '../../shared/protocol/retention';
 import type { Database } from '../store/schema';
 
@@ -45,15 +45,9 @@ export async function storeResult(
     .execute();
 }
 
-/**
- * Answers a resend may change, so none is recorded: the outbox's transient
- * codes (`transientCodes` in shared/domain/outbox.ts), and `unauthorized`,
- * whose entry the outbox keeps for the worker's next sign-in.
- */
-const transient = new Set<ErrorCode>(['unavailable', 'internal', 'rate_limited', 'unauthorized']);
-
+/** Answers a resend may change are not recorded (see `transientCodes` in shared/protocol/ack.ts). */
 export function isFinal(ack: Ack<unknown>): boolean {
-  return ack.ok || !transient.has(ack.error.code);
+  return ack.ok || (!transientCodes.has(ack.error.code) && ack.error.code !== 'unauthorized');
 }
 
 /**

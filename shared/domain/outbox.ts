@@ -1,5 +1,5 @@
 import type { NotSentEntry, NotSentReason, OutboxEntry, OutboxList } from '../bridge/outbox';
-import type { AckError } from '../protocol/ack';
+import { transientCodes, type AckError } from '../protocol/ack';
 import { outboxMaxAgeMs } from '../protocol/retention';
 import { Rerun } from './rerun';
 
@@ -71,16 +71,6 @@ export interface OutboxEvents {
   /** The waiting or not-sent entries changed. */
   changed?(list: OutboxList): void;
 }
-
-/**
- * Codes that mean "try again later", not "this command is wrong". `unauthorized`
- * is neither: the session ended, and the entry waits for the worker's next sign-in.
- */
-export const transientCodes: ReadonlySet<AckError['code']> = new Set([
-  'unavailable',
-  'internal',
-  'rate_limited',
-]);
 
 /**
  * Capped exponential backoff with jitter: attempt n waits between half and

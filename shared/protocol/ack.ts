@@ -16,6 +16,14 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/**
+ * Codes that mean "try again later", not "this command is wrong": the hub
+ * never records them as a command's answer, and the outbox retries them.
+ * `unauthorized` is neither: the session ended; the hub does not record it
+ * either, and the outbox keeps the entry for the worker's next sign-in.
+ */
+export const transientCodes: ReadonlySet<ErrorCode> = new Set(['unavailable', 'internal', 'rate_limited']);
+
 export const issueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
