@@ -88,6 +88,16 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
         : fail('not_found', 'There is no such unsent entry.'),
     ),
 
+  'typing.history': (s, { sessionId }) =>
+    owned(s, sessionId, (owner) => ok({ entries: s.typingHistory.list(owner) })),
+  'typing.learn': (s, { sessionId, text }) =>
+    owned(s, sessionId, (owner) => {
+      s.typingHistory.add(owner, text, s.now());
+      return ok({});
+    }),
+  'typing.forget': (s, { sessionId }) =>
+    owned(s, sessionId, (owner) => ok({ forgotten: s.typingHistory.forget(owner) })),
+
   'window.flash': async (s, { reason }) => {
     await s.platform.flash(reason);
     return ok({});

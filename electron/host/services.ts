@@ -7,6 +7,7 @@ import { openHostDb } from './host-db';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SessionKeeper } from './session-keeper';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createTypingHistoryStore, type TypingHistoryStore } from './typing-history-store';
 
 /** What `host.info` answers, except the transport, which the platform knows. */
 export type HubInfo = Omit<ChannelOutput<'host.info'>, 'transport'>;
@@ -83,6 +84,8 @@ export interface HostServices {
   settings: SettingsStore;
   drafts: DraftsStore;
   outbox: OutboxStore;
+  /** What each worker sent, for the on-screen keyboard's predictions; local only. */
+  typingHistory: TypingHistoryStore;
   session: SessionKeeper;
   events: HostEventBus;
   platform: HostPlatform;
@@ -127,6 +130,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     ),
     drafts: createDraftsStore(db),
     outbox,
+    typingHistory: createTypingHistoryStore(db),
     session,
     events,
     platform: onePromptAtATime(options.platform ?? webPlatform),

@@ -9,6 +9,8 @@ import { settingsPatchSchema, settingsSchema } from './settings';
 const draftKeySchema = text().min(1).max(200);
 /** Generous: a worker's long reply must never be cut, but a runaway paste must not fill the disk. */
 const draftTextSchema = text().max(100_000);
+/** One sent message to learn words from; longer text is not a message a worker wrote by hand. */
+const typedTextSchema = text().trim().min(1).max(4000);
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -101,6 +103,22 @@ export const channels = {
   'outbox.discard': channel({
     input: z.object({ ...sessionScoped, id: commandIdSchema }).strict(),
     output: empty,
+  }),
+  /**
+   * The worker's own sent text, kept on this workstation to predict their words (never sent to the hub).
+   * Oldest first, at most the host's limit; a learn call adds one message.
+   */
+  'typing.history': channel({
+    input: z.object(sessionScoped).strict(),
+    output: z.object({ entries: z.array(z.object({ text: z.string(), at: z.number().int() })).max(5000) }),
+  }),
+  'typing.learn': channel({
+    input: z.object({ ...sessionScoped, text: typedTextSchema }).strict(),
+    output: empty,
+  }),
+  'typing.forget': channel({
+    input: z.object(sessionScoped).strict(),
+    output: z.object({ forgotten: z.number().int().nonnegative() }),
   }),
   'window.flash': channel({ input: z.object({ reason: z.string().max(200) }).strict(), output: empty }),
   'shell.openExternal': channel({

@@ -170,6 +170,30 @@ describe('a shared workstation', () => {
     });
   });
 
+  it("keeps each worker's typing history to themselves, and forgets it on request", async () => {
+    const s = host();
+    const agent = await signIn(s, 'agent');
+    await call(s, 'typing.learn', { sessionId: agent, text: '亲，您的金桔今天发货' });
+    expect(await call(s, 'typing.learn', { sessionId: agent, text: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const employer = await signIn(s, 'employer');
+    expect(await call(s, 'typing.history', { sessionId: employer })).toEqual({
+      ok: true,
+      data: { entries: [] },
+    });
+    expect(await call(s, 'typing.forget', { sessionId: agent })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const back = await signIn(s, 'agent');
+    const history = await call(s, 'typing.history', { sessionId: back });
+    expect(history.ok && history.data.entries.map((e) => e.text)).toEqual(['亲，您的金桔今天发货']);
+    expect(await call(s, 'typing.forget', { sessionId: back })).toEqual({ ok: true, data: { forgotten: 1 } });
+    expect(await call(s, 'typing.history', { sessionId: back })).toEqual({ ok: true, data: { entries: [] } });
+  });
+
   it('never lets one worker queue a command that goes out as the next one (the admin-creation attack)', async () => {
     const s = host();
     const agent = await signIn(s, 'agent');

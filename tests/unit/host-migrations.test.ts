@@ -8,6 +8,7 @@ import { migrate } from '../../electron/host/host-db';
 import { hostMigrations } from '../../electron/host/migrations';
 import { createDraftsStore } from '../../electron/host/drafts-store';
 import { createOutboxStore } from '../../electron/host/outbox-store';
+import { createTypingHistoryStore } from '../../electron/host/typing-history-store';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -72,6 +73,24 @@ describe('host migration 3: outbox lanes and "not sent"', () => {
     ]);
     expect(mine.notSent).toEqual([]);
     expect(outbox.list('http://10.0.0.2:4455#12').pending.map((e) => e.typed)).toEqual(['theirs']);
+    db.close();
+  });
+});
+
+describe('host migration 4: typing history', () => {
+  it('adds an empty per-worker history and keeps the outbox as it was', () => {
+    const db = fileAt(3);
+    const id = uuidv7();
+    db.prepare(
+      `INSERT INTO outbox (id, owner, event, payload, lane, typed, draft_key, created_at)
+       VALUES (?, ?, 'team.post', ?, 'team', 'kept', 'team.note', 1)`,
+    ).run(id, owner, JSON.stringify({ id, body: 'kept' }));
+    migrate(db);
+    const history = createTypingHistoryStore(db);
+    expect(history.list(owner)).toEqual([]);
+    history.add(owner, '亲，今天发货', 5);
+    expect(history.list(owner)).toEqual([{ text: '亲，今天发货', at: 5 }]);
+    expect(createOutboxStore(db).list(owner).pending.map((e) => e.typed)).toEqual(['kept']);
     db.close();
   });
 });

@@ -2,6 +2,7 @@ import type { HostDb } from '../host-db';
 import { initial } from './001_initial';
 import { ownedDrafts } from './002_owned_drafts';
 import { outboxLanes } from './003_outbox_lanes';
+import { typingHistory } from './004_typing_history';
 
 /**
  * Numbered host schema migrations, one file per version: entry N brings
@@ -9,4 +10,9 @@ import { outboxLanes } from './003_outbox_lanes';
  * workers' disks already ran it. Each has an upgrade test that starts from a
  * file at the version before (tests/unit/host-migrations.test.ts).
  */
-export const hostMigrations: ReadonlyArray<(db: HostDb) => void> = [initial, ownedDrafts, outboxLanes];
+export const hostMigrations: ReadonlyArray<(db: HostDb) => void> = [
+  initial,
+  ownedDrafts,
+  outboxLanes,
+  typingHistory,
+];
