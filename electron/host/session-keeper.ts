@@ -139,9 +139,24 @@ export class SessionKeeper {
     if (response.ok) return ok(json);
     if (response.status === 401) return fail('unauthorized', 'Wrong username or password.');
     const error = z.object({ error: errorSchema }).safeParse(json);
-    if (error.success) return fail(error.data.error.code, error.data.error.message);
-    return fail(codeFor(response.status), `The hub answered ${response.status}.`);
+    const retryAfterMs = error.success
+      ? (error.data.error.retryAfterMs ?? retryAfterHeaderMs(response))
+      : retryAfterHeaderMs(response);
+    const refusal = error.success
+      ? fail(error.data.error.code, error.data.error.message)
+      : fail(codeFor(response.status), `The hub answered ${response.status}.`);
+    // The limiter's wait goes on to the sign-in form, which tells the worker the real figure.
+    if (!refusal.ok && refusal.error.code === 'rate_limited' && retryAfterMs !== undefined) {
+      return { ok: false, error: { ...refusal.error, retryAfterMs } };
+    }
+    return refusal;
   }
+}
+
+/** `Retry-After` in seconds (the only form the hub sends), for a hub that does not put the wait in its body. */
+function retryAfterHeaderMs(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after') ?? '');
+  return Number.isInteger(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 function codeFor(status: number): ErrorCode {

@@ -3,7 +3,6 @@
  * or `--hub`), the host services and the renderer at /app share one port; the
  * renderer reaches the host over the token-guarded `/bridge` namespace.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { connectHub, demoPasswordOf, type HubConnection } from '../host/embedded
 import { createHostServices, type HubInfo } from '../host/services';
 import { parseWebArgs } from './args';
 import { mountBridge } from './bridge-namespace';
+import { loadLaunchToken } from './launch-token';
 import { startStandaloneServer, type StandaloneServer } from './standalone-server';
 import { createAppRoute } from './static-app';
 
@@ -23,7 +23,8 @@ const host = '127.0.0.1';
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
   const dataDir = resolve(args.dataDir ?? resolve(repoRoot, '.data'));
-  const token = randomBytes(32).toString('base64url');
+  // Kept across restarts on this data directory: an open page reconnects without a new address.
+  const token = loadLaunchToken(dataDir, { warn: (message) => console.error(message) });
 
   let info: HubInfo | null = null;
   const services = createHostServices({ dataDir, hubInfo: () => info });

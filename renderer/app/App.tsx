@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlerts } from '../a11y/alerts/AlertsProvider';
 import type { HubCheck } from '../net/hub-check';
+import { alwaysHosted, type HostStatus } from '../net/host-status';
 import type { AuthStore } from '../session/auth-store';
 import { SessionProvider } from '../session/SessionProvider';
 import { useHostEvents } from './host-events';
@@ -15,9 +16,11 @@ export interface AppProps {
   auth: AuthStore;
   /** Who the hub is, asked before sign-in (the `/public` audience). */
   hubCheck: HubCheck;
+  /** Web mode: whether the host is reachable (the sign-in screen says so too). */
+  hostStatus?: HostStatus;
 }
 
-export function App({ auth, hubCheck }: AppProps) {
+export function App({ auth, hubCheck, hostStatus = alwaysHosted }: AppProps) {
   const { t } = useTranslation(['auth', 'common']);
   // One per page, made before sign-in, so the address a worker opened is where they land after it.
   const [router] = useState(() => new Router(window));
@@ -43,13 +46,17 @@ export function App({ auth, hubCheck }: AppProps) {
         ? t('sessionExpired')
         : state.notice === 'signedOutElsewhere'
           ? t('signedOutElsewhere')
-          : null;
+          : state.notice === 'hostRestarted'
+            ? t('hostRestarted')
+            : null;
     return (
       <SignIn
         auth={auth}
         hubCheck={hubCheck}
         notice={notice}
-        focusOnMount={state.asked || state.notice !== null}
+        hostStatus={hostStatus}
+        // The first field has focus from the start: the worker's next step, and where scanning begins.
+        focusOnMount
       />
     );
   }

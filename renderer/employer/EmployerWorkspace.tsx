@@ -1,22 +1,53 @@
+import { ChartColumn, MessagesSquare, Monitor } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
+import type { SettingsSectionId } from '../a11y/settings/settings-sections';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { ViewFrame } from '../ui/ViewFrame';
 import type { EmployerView } from './employer-views';
 
 export interface EmployerWorkspaceProps {
   /** From `#/employer/<view>`. */
   view?: EmployerView;
   focusRequest: number;
+  /** The empty state's actions; the shell provides them (a view shown alone offers none). */
+  onOpenSettings?: (tab: SettingsSectionId) => void;
+  onOpenTeamNotes?: () => void;
 }
 
-/** Until the employer's views land: says so, and which view the address asked for. */
-export function EmployerWorkspace({ view, focusRequest }: EmployerWorkspaceProps) {
+/** Until the employer's views land: what they will show, and what the employer can do meanwhile. */
+export function EmployerWorkspace({
+  view,
+  focusRequest,
+  onOpenSettings,
+  onOpenTeamNotes,
+}: EmployerWorkspaceProps) {
   const { t } = useTranslation('shell');
   return (
     <ViewFrame title={t('workspaces.employer.name')} focusRequest={focusRequest}>
-      <LaterRelease badge={t('laterRelease')}>
-        <p>{t('workspaces.employer.description')}</p>
+      <EmptyState
+        icon={ChartColumn}
+        heading={t('empty.employer.heading')}
+        actions={
+          onOpenSettings || onOpenTeamNotes ? (
+            <>
+              {onOpenTeamNotes ? (
+                <Button primary icon={MessagesSquare} onClick={onOpenTeamNotes}>
+                  {t('empty.actions.teamNotes')}
+                </Button>
+              ) : null}
+              {onOpenSettings ? (
+                <Button icon={Monitor} onClick={() => onOpenSettings('display')}>
+                  {t('empty.actions.display')}
+                </Button>
+              ) : null}
+            </>
+          ) : undefined
+        }
+      >
+        <p>{t('empty.employer.body')}</p>
         {view === undefined ? null : <p>{t('requested.employer', { view: t(`employerViews.${view}`) })}</p>}
-      </LaterRelease>
+      </EmptyState>
     </ViewFrame>
   );
 }

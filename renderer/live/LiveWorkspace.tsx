@@ -1,21 +1,47 @@
+import { Bell, MessagesSquare, Radio } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
+import type { SettingsSectionId } from '../a11y/settings/settings-sections';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { ViewFrame } from '../ui/ViewFrame';
 
 export interface LiveWorkspaceProps {
   /** From `#/live/<room>`: the room's slug. */
   room?: string;
   focusRequest: number;
+  /** The empty state's actions; the shell provides them (a view shown alone offers none). */
+  onOpenSettings?: (tab: SettingsSectionId) => void;
+  onOpenTeamNotes?: () => void;
 }
 
-/** Until the Live job lands: says so, and which room the address asked for. */
-export function LiveWorkspace({ room, focusRequest }: LiveWorkspaceProps) {
+/** Until the Live job lands: what the live room will hold, and what the anchor can do meanwhile. */
+export function LiveWorkspace({ room, focusRequest, onOpenSettings, onOpenTeamNotes }: LiveWorkspaceProps) {
   const { t } = useTranslation('shell');
   return (
     <ViewFrame title={t('workspaces.live.name')} focusRequest={focusRequest}>
-      <LaterRelease badge={t('laterRelease')}>
-        <p>{t('workspaces.live.description')}</p>
+      <EmptyState
+        icon={Radio}
+        heading={t('empty.live.heading')}
+        actions={
+          onOpenSettings || onOpenTeamNotes ? (
+            <>
+              {onOpenSettings ? (
+                <Button primary icon={Bell} onClick={() => onOpenSettings('alerts')}>
+                  {t('empty.actions.alerts')}
+                </Button>
+              ) : null}
+              {onOpenTeamNotes ? (
+                <Button icon={MessagesSquare} onClick={onOpenTeamNotes}>
+                  {t('empty.actions.teamNotes')}
+                </Button>
+              ) : null}
+            </>
+          ) : undefined
+        }
+      >
+        <p>{t('empty.live.body')}</p>
         {room === undefined ? null : <p>{t('requested.live', { room })}</p>}
-      </LaterRelease>
+      </EmptyState>
     </ViewFrame>
   );
 }

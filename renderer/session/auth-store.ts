@@ -1,6 +1,7 @@
 import type { HostSession, WingsBridge } from '../../shared/bridge';
 import type { ErrorCode } from '../../shared/protocol';
 import { Emitter } from '../net/emitter';
+import { alwaysLinked, type HostLink } from '../net/host-link';
 import { Session } from './session';
 
 /**
@@ -24,8 +25,17 @@ export function signInFailureOf(code: ErrorCode): SignInFailure {
   }
 }
 
-/** Why the worker is at the sign-in screen without having asked to be. */
-export type SignedOutNotice = 'expired' | 'signedOutElsewhere';
+export type SignInResult =
+  | { ok: true }
+  /** `retryAfterMs`: the hub's own wait, when it refused for too many attempts. */
+  | { ok: false; reason: SignInFailure; retryAfterMs?: number };
+
+/**
+ * Why the worker is at the sign-in screen without having asked to be.
+ * `hostRestarted`: the web-mode host stopped and came back, and it keeps
+ * sign-ins in memory only; what was typed meanwhile waits in the browser.
+ */
+export type SignedOutNotice = 'expired' | 'signedOutElsewhere' | 'hostRestarted';
 
 export type AuthState =
   | { readonly phase: 'checking' }
@@ -56,11 +66,15 @@ export class AuthStore {
   /** Each session this store made, with the unsubscribe of its watch for `ended`. */
   private readonly watching = new Map<Session, () => void>();
   private reading: Promise<void> = Promise.resolve();
+  /** The host link dropped while the current session was open: a restart may have ended it. */
+  private linkDropped = false;
+  private offLink: (() => void)[] = [];
 
   constructor(
     private readonly bridge: WingsBridge,
     private readonly makeSession: MakeSession = defaultMakeSession,
     private readonly now: () => number = Date.now,
+    private readonly link: HostLink = alwaysLinked,
   ) {}
 
   get state(): AuthState {
@@ -75,17 +89,27 @@ export class AuthStore {
   /** Asks the host who is signed in, and follows its changes from now on. */
   start(): Promise<void> {
     this.offEvents ??= this.bridge.listen('session.changed', () => void this.follow());
+    if (this.offLink.length === 0) {
+      this.offLink.push(
+        this.link.subscribe(() => {
+          if (this.link.state !== 'connected' && this.session) this.linkDropped = true;
+        }),
+        // A host that restarted sends no event: it simply no longer knows the session. Ask.
+        this.link.onReconnected(() => void this.follow()),
+      );
+    }
     return this.follow();
   }
 
-  async signIn(
-    username: string,
-    password: string,
-  ): Promise<{ ok: true } | { ok: false; reason: SignInFailure }> {
+  async signIn(username: string, password: string): Promise<SignInResult> {
     this.signingIn = true;
     try {
       const answer = await this.bridge.call('session.signIn', { username, password });
-      if (!answer.ok) return { ok: false, reason: signInFailureOf(answer.error.code) };
+      if (!answer.ok) {
+        const reason = signInFailureOf(answer.error.code);
+        const { retryAfterMs } = answer.error;
+        return retryAfterMs === undefined ? { ok: false, reason } : { ok: false, reason, retryAfterMs };
+      }
       await this.adopt(answer.data);
       return { ok: true };
     } finally {
@@ -105,6 +129,7 @@ export class AuthStore {
   stop(): void {
     this.offEvents?.();
     this.offEvents = null;
+    for (const off of this.offLink.splice(0)) off();
     const session = this.session;
     if (!session) return;
     this.set({ phase: 'signedOut', notice: null, asked: false });
@@ -128,8 +153,13 @@ export class AuthStore {
       }
       const session = this.session;
       if (session) {
-        // Ended on the host's side: it expired, or someone signed out in another window.
-        const notice: SignedOutNotice = this.now() >= session.expiresAt ? 'expired' : 'signedOutElsewhere';
+        // Ended on the host's side: it expired, the host restarted, or someone signed out in another window.
+        const notice: SignedOutNotice =
+          this.now() >= session.expiresAt
+            ? 'expired'
+            : this.linkDropped
+              ? 'hostRestarted'
+              : 'signedOutElsewhere';
         this.set({ phase: 'signedOut', notice, asked: false });
         await this.drop(session);
       } else if (this.stateValue.phase === 'checking') {
@@ -148,6 +178,7 @@ export class AuthStore {
       return;
     }
     const session = this.makeSession(this.bridge, host);
+    this.linkDropped = false;
     this.set({ phase: 'signedIn', session, fresh: this.signingIn });
     this.watching.set(
       session,

@@ -1,7 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { OutboxList } from '../../shared/bridge';
 import type { SessionUser } from '../../shared/protocol';
+import { connectionNotice, type ConnectionNotice } from '../../shared/domain/connection-notice';
 import type { ConnectionState } from '../net/hub-connection';
+import type { HostStatus } from '../net/host-status';
 import type { DraftSnapshot } from './draft-store';
 import type { SessionStore } from './session';
 import { useSession } from './SessionProvider';
@@ -19,6 +21,46 @@ export function useSessionUser(): SessionUser {
 export function useConnectionState(): ConnectionState {
   const { hub } = useSession();
   return useSyncExternalStore(hub.subscribe, () => hub.state);
+}
+
+/** What the connection pill says: the hub's link, the host's, and whether work is being kept. */
+export function useConnectionNotice(): ConnectionNotice {
+  const { hostStatus } = useSession();
+  const state = useConnectionState();
+  const status = useHostStatusSnapshot(hostStatus);
+  return connectionNotice({
+    hub: state,
+    link: status.link,
+    buffer: status.buffer,
+    lastSave: status.lastSave,
+  });
+}
+
+/** The host's reachability, re-read whenever it changes. */
+export function useHostStatus(): Pick<HostStatus, 'link' | 'refusal' | 'buffer' | 'lastSave'> {
+  return useHostStatusSnapshot(useSession().hostStatus);
+}
+
+function useHostStatusSnapshot(
+  status: HostStatus,
+): Pick<HostStatus, 'link' | 'refusal' | 'buffer' | 'lastSave'> {
+  // One string per distinct status, so React sees a stable snapshot between changes.
+  const key = useSyncExternalStore(
+    status.subscribe,
+    () => `${status.link}|${status.refusal ?? ''}|${status.buffer}|${status.lastSave ?? ''}`,
+  );
+  const [link, refusal, buffer, lastSave] = key.split('|') as [
+    HostStatus['link'],
+    string,
+    HostStatus['buffer'],
+    string,
+  ];
+  return {
+    link,
+    refusal: (refusal || null) as HostStatus['refusal'],
+    buffer,
+    lastSave: (lastSave || null) as HostStatus['lastSave'],
+  };
 }
 
 /** What waits in the outbox and what was not sent. */

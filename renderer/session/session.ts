@@ -3,17 +3,21 @@ import type { OutboxClock, OutboxPolicy } from '../../shared/domain/outbox';
 import type { SessionUser } from '../../shared/protocol';
 import { Emitter } from '../net/emitter';
 import { HubConnection, type EndReason, type HubConnectionOptions } from '../net/hub-connection';
+import { alwaysHosted, type HostStatus } from '../net/host-status';
 import type { NetworkSignal } from '../net/network';
 import { ComposerRegistry } from './composers';
 import { DraftStore, draftSaveDelayMs } from './draft-store';
 import { SessionOutbox } from './session-outbox';
 import { StoreRegistry, type StoreDefinition } from './store-registry';
+import { TypingHistory } from './typing-history';
 
 export interface SessionOptions {
   bridge: WingsBridge;
   /** What the host answered to session.signIn or session.current. */
   host: HostSession;
   network?: NetworkSignal;
+  /** Whether the host is reachable and where work is kept meanwhile (web mode); always there in Electron. */
+  hostStatus?: HostStatus;
   /** For tests: socket options, a short command timeout. */
   hub?: Pick<HubConnectionOptions, 'socketOptions' | 'commandTimeoutMs'>;
   clock?: OutboxClock;
@@ -36,15 +40,20 @@ export class Session {
   readonly hub: HubConnection;
   readonly outbox: SessionOutbox;
   readonly drafts: DraftStore;
+  /** What this worker sent, for the on-screen keyboard's predictions (kept on the host only). */
+  readonly typing: TypingHistory;
   readonly composers = new ComposerRegistry();
+  readonly hostStatus: HostStatus;
   private readonly stores: StoreRegistry<Session>;
   private readonly changes = new Emitter();
   private readonly offHub: () => void;
+  private readonly offLearn: () => void;
   private disposed: Promise<void> | null = null;
 
   constructor(readonly options: SessionOptions) {
     const { host, bridge } = options;
     this.id = host.sessionId;
+    this.hostStatus = options.hostStatus ?? alwaysHosted;
     this.hub = new HubConnection({
       hubUrl: host.hubUrl,
       token: host.token,
@@ -62,6 +71,10 @@ export class Session {
       ...(options.outboxPolicy ? { policy: options.outboxPolicy } : {}),
     });
     this.drafts = new DraftStore(bridge, host.sessionId, options.draftSaveDelayMs ?? draftSaveDelayMs);
+    this.typing = new TypingHistory(bridge, host.sessionId);
+    this.offLearn = this.outbox.onDelivered((entry) => {
+      if (entry.typed !== null) this.typing.learn(entry.typed);
+    });
     this.stores = new StoreRegistry<Session>(this);
     this.offHub = this.hub.subscribe(() => this.changes.emit());
     this.outbox.start();
@@ -93,6 +106,8 @@ export class Session {
       await this.drafts.flush();
       this.drafts.dispose();
       this.stores.dispose();
+      this.offLearn();
+      this.typing.dispose();
       this.offHub();
       this.hub.close();
     })();

@@ -1,21 +1,52 @@
+import { Clock, Keyboard, MessagesSquare } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { LaterRelease, ViewFrame } from '../ui/ViewFrame';
+import type { SettingsSectionId } from '../a11y/settings/settings-sections';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { ViewFrame } from '../ui/ViewFrame';
 
 export interface ShiftsWorkspaceProps {
   /** From `#/shifts/<week>`: an ISO week such as 2026-W49. */
   week?: string;
   focusRequest: number;
+  /** The empty state's actions; the shell provides them (a view shown alone offers none). */
+  onOpenSettings?: (tab: SettingsSectionId) => void;
+  onOpenTeamNotes?: () => void;
 }
 
-/** Until the Shifts job lands: says so, and which week the address asked for. */
-export function ShiftsWorkspace({ week, focusRequest }: ShiftsWorkspaceProps) {
+/** Until the Shifts job lands: what the week will show, and what the worker can do meanwhile. */
+export function ShiftsWorkspace({
+  week,
+  focusRequest,
+  onOpenSettings,
+  onOpenTeamNotes,
+}: ShiftsWorkspaceProps) {
   const { t } = useTranslation('shell');
   return (
     <ViewFrame title={t('workspaces.shifts.name')} focusRequest={focusRequest}>
-      <LaterRelease badge={t('laterRelease')}>
-        <p>{t('workspaces.shifts.description')}</p>
+      <EmptyState
+        icon={Clock}
+        heading={t('empty.shifts.heading')}
+        actions={
+          onOpenSettings || onOpenTeamNotes ? (
+            <>
+              {onOpenTeamNotes ? (
+                <Button primary icon={MessagesSquare} onClick={onOpenTeamNotes}>
+                  {t('empty.actions.teamNotes')}
+                </Button>
+              ) : null}
+              {onOpenSettings ? (
+                <Button icon={Keyboard} onClick={() => onOpenSettings('keyboard')}>
+                  {t('empty.actions.keyboard')}
+                </Button>
+              ) : null}
+            </>
+          ) : undefined
+        }
+      >
+        <p>{t('empty.shifts.body')}</p>
         {week === undefined ? null : <p>{t('requested.shifts', { week })}</p>}
-      </LaterRelease>
+      </EmptyState>
     </ViewFrame>
   );
 }

@@ -30,19 +30,3 @@ export function ViewFrame({ title, focusRequest, className, children, ...rest }:
     </section>
   );
 }
-
-export interface LaterReleaseProps extends HTMLAttributes<HTMLDivElement> {
-  /** Already translated, e.g. "Coming in a later release". */
-  badge: ReactNode;
-  children: ReactNode;
-}
-
-/** Says plainly that a feature has not arrived yet, instead of showing made-up data. */
-export function LaterRelease({ badge, className, children, ...rest }: LaterReleaseProps) {
-  return (
-    <div className={['view__later', className].filter(Boolean).join(' ')} {...rest}>
-      <p className="view__badge">{badge}</p>
-      {children}
-    </div>
-  );
-}

@@ -52,6 +52,20 @@ export async function signedIn(
 }
 
 /**
+ * A 429 that says its wait twice: `Retry-After` for HTTP clients, and
+ * `error.retryAfterMs` in the body (errorSchema) so the sign-in form can tell
+ * the worker the real figure rather than a guess.
+ */
+export function limitedFor(retryAfterMs: number, message: string): HttpResult {
+  const wait = Math.max(1, Math.ceil(retryAfterMs));
+  return {
+    status: 429,
+    body: { ok: false, error: { code: 'rate_limited', message, retryAfterMs: wait } },
+    headers: { 'retry-after': retryAfterSeconds(wait) },
+  };
+}
+
+/**
  * The accounts whose password this is. The hashes are checked side by side
  * on libuv's pool, and an unknown username is checked against a decoy, so
  * the answer takes about one scrypt whether the name exists or not.
@@ -80,10 +94,7 @@ export async function login(deps: AuthDeps, body: unknown, ip: string): Promise<
   const attempt = await deps.limiter.begin(username, source, deps.now());
   if (!attempt.allowed) {
     deps.log.warn({ source }, 'login delayed after failures');
-    return {
-      ...httpError('rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.'),
-      headers: { 'retry-after': retryAfterSeconds(attempt.retryAfterMs) },
-    };
+    return limitedFor(attempt.retryAfterMs, 'Too many failed sign-ins. Wait a few minutes and try again.');
   }
   const candidates = (await findCandidates(deps.db, username, organisation)).slice(0, maxCandidates);
   const matched = await matching(password, candidates);

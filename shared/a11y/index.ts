@@ -6,3 +6,5 @@ export * from './switch-input';
 export * from './scan-cost';
 export * from './key-filters';
 export * from './shortcuts';
+export * from './typing-keys';
+export * from './overlay-geometry';

@@ -31,6 +31,8 @@ export type ScanChoice =
       readonly gridId: string;
       readonly row: number;
       readonly cells: readonly ScanNode[];
+      /** The row's own name ("Letters e t a o i n"), '' when it has none. */
+      readonly label: string;
     }
   | { readonly kind: 'backUp'; readonly containerId: string };
 
@@ -80,9 +82,10 @@ export function choicesAt(index: TreeIndex, method: ScanMethod, level: ScanLevel
     if (level.row === null) {
       rows.forEach((cells, row) => {
         const only = cells[0];
+        const label = container.grid?.rowLabels?.[row] ?? '';
         // A one-cell row is the cell itself: no point asking for the row first.
         if (cells.length === 1 && only !== undefined) choices.push({ kind: 'node', node: only });
-        else if (cells.length > 1) choices.push({ kind: 'row', gridId: container.id, row, cells });
+        else if (cells.length > 1) choices.push({ kind: 'row', gridId: container.id, row, cells, label });
       });
     } else {
       for (const node of rows[level.row] ?? []) choices.push({ kind: 'node', node });
@@ -153,7 +156,10 @@ export function targetOf(index: TreeIndex, choice: ScanChoice): ScanTarget {
         gridId: choice.gridId,
         row: choice.row,
         itemIds: choice.cells.map((c) => c.id),
-        label: { key: scanLabelKeys.row, values: { row: choice.row + 1, cells: choice.cells.length } },
+        label:
+          choice.label !== ''
+            ? { text: choice.label }
+            : { key: scanLabelKeys.row, values: { row: choice.row + 1, cells: choice.cells.length } },
         path: pathTo(index, choice.gridId),
       };
     case 'backUp':

@@ -65,6 +65,12 @@ export const scanSettingsFields = {
   highlightColour: cssColourSchema,
   tickSound: z.boolean(),
   speakLabels: z.boolean(),
+  /**
+   * For workers who scan and also type: in a text field, with the on-screen
+   * keyboard closed, a switch key that typing needs (Space, Enter, a letter)
+   * types instead of scanning. Off: a switch is always a switch.
+   */
+  switchKeysType: z.boolean(),
 };
 
 /** Android Switch Access defaults, where Android has the setting. */
@@ -84,6 +90,7 @@ export const scanSettingsDefaults = {
   highlightColour: '#ff6d00',
   tickSound: false,
   speakLabels: false,
+  switchKeysType: false,
 } as const satisfies { [K in keyof typeof scanSettingsFields]: z.input<(typeof scanSettingsFields)[K]> };
 
 const f = scanSettingsFields;
@@ -105,6 +112,7 @@ export const scanSettingsSchema = z
     highlightColour: f.highlightColour.default(d.highlightColour),
     tickSound: f.tickSound.default(d.tickSound),
     speakLabels: f.speakLabels.default(d.speakLabels),
+    switchKeysType: f.switchKeysType.default(d.switchKeysType),
   })
   .refine((s) => s.keyMap === null || Object.values(s.keyMap).includes('select'), {
     message: 'no switch selects: the user would be locked out',

@@ -10,6 +10,8 @@ export type ScanNodeKind = 'region' | 'group' | 'item';
 export interface ScanGrid {
   /** Child ids row by row, for row-column scanning. */
   readonly rows: readonly (readonly string[])[];
+  /** Each row's own accessible name ('' when it has none), beside `rows`. */
+  readonly rowLabels?: readonly string[];
 }
 
 export interface ScanNode {
@@ -20,6 +22,8 @@ export interface ScanNode {
   readonly label: string;
   readonly children: readonly ScanNode[];
   readonly grid?: ScanGrid;
+  /** The label is only the role's word ("List"): a named container this one stands in for lends its name. */
+  readonly unnamed?: boolean;
 }
 
 const isContainer = (node: ScanNode): boolean => node.kind !== 'item';
@@ -53,8 +57,14 @@ function normalizeNode(node: ScanNode, seen: Set<string>): ScanNode | null {
   const { children, grid } = normalizeContainer(node, seen);
   const first = children[0];
   if (first === undefined) return null;
-  if (children.length === 1) return first;
-  return withGrid({ id: node.id, kind: node.kind, label: node.label, children }, grid);
+  if (children.length === 1) {
+    // The nav "Workspaces" holding one unnamed list is scanned as the list, and the worker hears "Workspaces".
+    if (first.kind !== 'item' && first.unnamed === true && node.unnamed !== true)
+      return { ...first, label: node.label, unnamed: false };
+    return first;
+  }
+  const kept: ScanNode = { id: node.id, kind: node.kind, label: node.label, children };
+  return withGrid(node.unnamed === true ? { ...kept, unnamed: true } : kept, grid);
 }
 
 function normalizeContainer(
@@ -72,7 +82,8 @@ function normalizeContainer(
   if (node.grid === undefined) return { children, grid: undefined };
   const placed = new Set<string>();
   const rows: string[][] = [];
-  for (const row of node.grid.rows) {
+  const rowLabels: string[] = [];
+  for (const [r, row] of node.grid.rows.entries()) {
     const cells: string[] = [];
     for (const id of row) {
       const now = renamed.get(id);
@@ -80,12 +91,18 @@ function normalizeContainer(
       placed.add(now);
       cells.push(now);
     }
-    if (cells.length > 0) rows.push(cells);
+    if (cells.length === 0) continue;
+    rows.push(cells);
+    rowLabels.push(node.grid.rowLabels?.[r] ?? '');
   }
   // A child the walker left out of every row would otherwise be unreachable.
   const stray = children.filter((c) => !placed.has(c.id)).map((c) => c.id);
-  if (stray.length > 0) rows.push(stray);
-  return { children, grid: rows.length >= 2 ? { rows } : undefined };
+  if (stray.length > 0) {
+    rows.push(stray);
+    rowLabels.push('');
+  }
+  if (rows.length < 2) return { children, grid: undefined };
+  return { children, grid: rowLabels.some((l) => l !== '') ? { rows, rowLabels } : { rows } };
 }
 
 export interface TreeEntry {

@@ -47,6 +47,11 @@ export type ScanEvent =
   | SwitchPress
   | { readonly type: 'tick'; readonly at: number }
   | { readonly type: 'start'; readonly at: number }
+  /**
+   * Where the worker already is (keyboard focus): scanning that has not begun,
+   * or waits for its first press, starts at this item instead of the top.
+   */
+  | { readonly type: 'place'; readonly itemId: string }
   | { readonly type: 'stop' }
   | { readonly type: 'treeChanged'; readonly tree: ScanNode; readonly at: number }
   | { readonly type: 'settingsChanged'; readonly settings: ScanSettings; readonly at: number };
@@ -97,8 +102,10 @@ function step(s: ScannerState, event: ScanEvent, fx: ScanEffect[]): ScannerState
   switch (event.type) {
     case 'start':
       if (s.phase !== 'stopped') return s;
-      if (s.settings.startOnFirstPress) return { ...s, phase: 'waiting', level: topLevel, index: 0 };
-      return show(s, topLevel, 0, event.at, fx, { entry: true });
+      if (s.settings.startOnFirstPress) return { ...s, phase: 'waiting' };
+      return show(s, s.level, s.index, event.at, fx, { entry: true });
+    case 'place':
+      return place(s, event.itemId);
     case 'stop':
       if (s.phase === 'stopped') return s;
       if (s.highlight !== null) fx.push({ type: 'highlight', target: null });
@@ -160,6 +167,14 @@ function show(
     nextDeadline: autoSelect ? at + settings.autoSelectMs : null,
     deadlineKind: autoSelect ? 'autoSelect' : null,
   };
+}
+
+function place(s: ScannerState, itemId: string): ScannerState {
+  if (s.phase !== 'stopped' && s.phase !== 'waiting') return s;
+  const entry = s.tree.entries.get(itemId);
+  if (entry === undefined || entry.node.kind !== 'item') return s;
+  const at = levelOf(s.tree, method(s), itemId);
+  return at === null ? s : { ...s, level: at.level, index: at.index };
 }
 
 function announce(settings: ScanSettings, target: ScanTarget, fx: ScanEffect[]): void {

@@ -65,6 +65,8 @@ export const resources = {
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 export { languages, type Language };
+/** The `lang` of people's own text, from its script: for every place that shows what someone wrote. */
+export { textLang, type TextLang } from './text-lang';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -34,6 +34,8 @@ export const errorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   issues: z.array(issueSchema).optional(),
+  /** A `rate_limited` refusal that knows its wait (the sign-in limiter's) says it, so the worker is told the real figure. */
+  retryAfterMs: z.number().int().positive().optional(),
 });
 export type AckError = z.infer<typeof errorSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ephemeral, mutation, push, query } from './command';
 import { commandIdSchema, epochMsSchema } from './ids';
 import { maxStreamPage, streamPageInput, streamPageOutput } from './stream';
-import { text } from './text';
+import { limitedText } from './text';
 
 /**
  * The team board: short notes between home-based workers and their supervisor
@@ -19,7 +19,9 @@ export const teamMessageSchema = z.object({
 });
 export type TeamMessage = z.infer<typeof teamMessageSchema>;
 
-export const teamBodySchema = text().trim().min(1).max(2000);
+/** A note's length limit, in characters as a person counts them (code points). */
+export const teamBodyMax = 2000;
+export const teamBodySchema = limitedText(teamBodyMax).min(1);
 
 export const teamPostInput = z.object({ id: commandIdSchema, body: teamBodySchema }).strict();
 export const teamPostOutput = z.object({ message: teamMessageSchema });

@@ -16,3 +16,21 @@ export function isWellFormed(value: string): boolean {
 export function text(): z.ZodString {
   return z.string().refine(isWellFormed, 'must be well-formed text (no lone surrogates)');
 }
+
+/**
+ * Length as a person counts it: one per character (code point), so an emoji
+ * or a rare Han character outside the BMP is one, not two UTF-16 units. Every
+ * limit on what people write is in these units, in the hub and on screen.
+ */
+export function codePointLength(value: string): number {
+  let count = 0;
+  for (const _ of value) count += 1;
+  return count;
+}
+
+/** Written text of at most `max` characters (code points), trimmed first. */
+export function limitedText(max: number): z.ZodString {
+  return text()
+    .trim()
+    .refine((value) => codePointLength(value) <= max, `must be at most ${max} characters`);
+}

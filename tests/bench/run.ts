@@ -5,5 +5,6 @@ import { runScanCostBench } from './scan-cost';
 const started = Date.now();
 await runHubBench();
 await runScanCostBench();
+await (await import('./text-entry.bench')).runTextEntryBench();
 console.log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(0);

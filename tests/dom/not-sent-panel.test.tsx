@@ -59,6 +59,8 @@ describe('the not-sent list', () => {
     const list = await openList(user);
     const item = within(list).getByRole('listitem');
     expect(item).toHaveTextContent('Please check order 5521');
+    // What the worker wrote carries the language of its script, for the screen reader's voice.
+    expect(within(item).getByText('Please check order 5521')).toHaveAttribute('lang', 'en');
     expect(item).toHaveTextContent(
       'Why: This was changed by someone else at the same time. Please try again.',
     );

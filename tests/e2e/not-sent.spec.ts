@@ -85,7 +85,7 @@ test('a refused note is listed with what was typed and why; Copy back, Retry and
   await refusedNote(url(), text);
 
   // The count appears in the banner, is announced, and the composer points at it.
-  await expect(notSentButton(page)).toHaveText('Not sent (1)');
+  await expect(notSentButton(page)).toHaveAccessibleName('Not sent (1)');
   await expect(page.getByRole('status').filter({ hasText: '1 item was not sent' })).toBeAttached();
   const notes = page.getByRole('complementary', { name: 'Team notes' });
   await expect(notes.getByRole('alert')).toContainText('1 note was not sent.');
@@ -96,7 +96,7 @@ test('a refused note is listed with what was typed and why; Copy back, Retry and
 
   // It is the host's list: a reload still shows it.
   await page.reload();
-  await expect(notSentButton(page)).toHaveText('Not sent (1)');
+  await expect(notSentButton(page)).toHaveAccessibleName('Not sent (1)');
 
   // Keyboard only: F6 to the banner, whose first stop is the count; Enter opens the list on its heading.
   await page.keyboard.press('F6');
@@ -165,7 +165,7 @@ test('in zh-CN the list speaks Chinese, and it is axe-clean in every theme', asy
   await signIn(page, 'employer');
   const text = `请给 88 号客户回电 (${Date.now()})`;
   const id = await refusedNote(url(), text);
-  await expect(notSentButton(page)).toHaveText('未发送 (1)');
+  await expect(notSentButton(page)).toHaveAccessibleName('未发送 (1)');
   await notSentButton(page).press('Enter');
   const list = panel(page);
   await expect(list.getByRole('heading', { name: '未发送' })).toBeFocused();
@@ -202,7 +202,7 @@ test('by two switches: open the list from the banner and copy a refused note bac
   await signIn(page, 'employer');
   const text = `Refund for order 1042 approved (${Date.now()})`;
   await refusedNote(url(), text);
-  await expect(notSentButton(page)).toHaveText(/\(\d+\)$/);
+  await expect(notSentButton(page)).toHaveAccessibleName(/\(\d+\)$/);
   const sw = await twoSwitch(page, { base: url() });
   try {
     await sw.select(notSentButton(page));

@@ -100,6 +100,8 @@ test('the keyboard panel types into the field that keeps focus, and Space never 
 test('a mouse click can be the switch', async ({ page }) => {
   await page.goto(appUrl());
   await oneSwitch(page, { scan: { intervalMs: 1000, keyMap: { 'mouse:primary': 'select' } } });
+  // Sign-in focuses Username, where scanning would start; from nowhere it starts at the top, where Language is.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const overlay = page.locator('[data-scan-key]');
   await page.mouse.click(5, 790);
   await expect(overlay).toHaveAttribute('data-scan-phase', 'scanning');

@@ -32,10 +32,11 @@ for (const [name, start] of modes) {
     test.setTimeout(120_000);
     await page.goto(appUrl());
     await signIn(page, 'agent');
-    const sw: SwitchDriver = await start(page);
-
     const notes = page.getByRole('complementary', { name: 'Team notes' });
     const box = notes.getByRole('textbox', { name: 'Note to your team' });
+    // Drafts outlive a test as they outlive a worker's session: start from an empty note.
+    await box.fill('');
+    const sw: SwitchDriver = await start(page);
     const phrase = 'Taking a break';
     // The shared hub keeps earlier runs' notes: only one written from now on is this test's.
     const since = Date.now() - 1_000;
@@ -51,10 +52,15 @@ for (const [name, start] of modes) {
         );
 
     await sw.select(box);
+    await expect(box).toHaveValue('');
     const keyboard = scanKeyboard(page);
-    await expect(keyboard.getByRole('row', { name: 'Phrases' })).toBeVisible();
+    // An empty note offers the canned phrases whole, first, in the suggestion row.
+    await expect(
+      keyboard.getByRole('row', { name: 'Suggestions' }).getByRole('button', { name: phrase }),
+    ).toBeVisible();
     await sw.select(keyboard.getByRole('button', { name: phrase }));
-    await expect(box).toHaveValue(phrase);
+    // A chosen suggestion leaves a space after it, ready for the next word.
+    await expect(box).toHaveValue(`${phrase} `);
     await expect(box).toBeFocused();
     // Row-column scanning goes back to the keyboard's rows, ready for the next key.
     await expect.poll(async () => (await sw.highlight()).kind).toBe('row');

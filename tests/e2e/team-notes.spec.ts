@@ -32,7 +32,11 @@ test('a note is sent, shown with its author, and seen by a colleague at another 
     await expect(mine).toHaveCount(1);
     await expect(mine).not.toContainText('Waiting to send');
     await expect(mine.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
-    const me = await page.getByRole('group', { name: 'Account' }).getByRole('paragraph').textContent();
+    const me = await page
+      .getByRole('group', { name: 'Account' })
+      .getByRole('paragraph')
+      .first()
+      .textContent();
     expect(me?.trim()).toBeTruthy();
     await expect(mine).toContainText(me ?? '');
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,7 +193,7 @@ describe('web mode with the embedded hub', () => {
     }
   });
 
-  it('exits 0 on SIGTERM, and a restart keeps settings and still offers the demo sign-in', async () => {
+  it('exits 0 on SIGTERM, and a restart keeps settings, the launch token and the demo sign-in', async () => {
     const socket = bridge(web.origin, { token: web.token });
     await connected(socket);
     await call(socket, 'settings.update', { language: 'zh-CN' });
@@ -201,7 +201,8 @@ describe('web mode with the embedded hub', () => {
     expect(await stop(web)).toBe(0);
 
     const again = await startWebMode(['--port', '0', '--data', data]);
-    expect(again.token).not.toBe(web.token);
+    // The same data directory, the same token: a page opened before the restart carries on.
+    expect(again.token).toBe(web.token);
     expect(again.lines).toContain('demo sign-in: agent / wings-demo');
     const next = bridge(again.origin, { token: again.token });
     await connected(next);
@@ -251,6 +252,41 @@ describe('web mode with --hub', () => {
     const page = await fetch(`${web.origin}/app/`);
     expect([200, 503]).toContain(page.status);
     if (page.status === 200) expect(page.headers.get('content-security-policy')).toContain(hub.url);
+    expect(await stop(web)).toBe(0);
+  });
+
+  it('keeps the launch token in the data directory, readable by its owner only', async () => {
+    const data = tempDir();
+    const first = await startWebMode(['--port', '0', '--data', data, '--hub', hub.url]);
+    const file = join(data, 'web-token');
+    expect(readFileSync(file, 'utf8')).toBe(`${first.token}\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await stop(first)).toBe(0);
+
+    // A copy with looser rights is tightened; the token itself is kept.
+    chmodSync(file, 0o644);
+    const second = await startWebMode(['--port', '0', '--data', data, '--hub', hub.url]);
+    expect(second.token).toBe(first.token);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await connected(bridge(second.origin, { token: first.token }));
+    expect(await stop(second)).toBe(0);
+  });
+
+  it.each([
+    ['short', 'abc\n'],
+    ['empty', ''],
+    ['not base64url', `${'!'.repeat(43)}\n`],
+  ])('replaces a %s token file with a new token and says so', async (_kind, content) => {
+    const data = tempDir();
+    const file = join(data, 'web-token');
+    writeFileSync(file, content, { mode: 0o644 });
+    const web = await startWebMode(['--port', '0', '--data', data, '--hub', hub.url]);
+    expect(readFileSync(file, 'utf8')).toBe(`${web.token}\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(web.stderr()).toContain('does not hold a valid token; replaced with a new one');
+    // No temporary file is left beside it.
+    expect(existsSync(`${file}.${web.child.pid ?? 0}.tmp`)).toBe(false);
+    await connected(bridge(web.origin, { token: web.token }));
     expect(await stop(web)).toBe(0);
   });
 

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { errorSchema } from '../../shared/protocol';
 import type { LoginLimits } from '../../server/auth/backoff';
 import { defaultLoginLimits } from '../../server/auth/backoff';
 import { createAuth } from '../../server/auth/deps';
@@ -49,6 +51,11 @@ describe('sign-in limits on a running hub', () => {
     expect(delayed.body).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(Number(delayed.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(delayed.headers['retry-after'])).toBeLessThanOrEqual(30);
+    // The body says the same wait, to the millisecond, in the shared error contract.
+    const refusal = z.object({ error: errorSchema }).parse(delayed.body).error;
+    expect(refusal.retryAfterMs).toBeGreaterThan(0);
+    expect(refusal.retryAfterMs).toBeLessThanOrEqual(30_000);
+    expect(Math.ceil((refusal.retryAfterMs ?? 0) / 1000)).toBe(Number(delayed.headers['retry-after']));
     // The right password from the failing source waits too: the check comes before the password.
     expect((await attempt('agent', 'wings-demo', '127.0.0.2')).status).toBe(429);
     // The worker at their own PC signs in, and a third source still gets its own five tries.

@@ -18,6 +18,7 @@ describe('scan settings', () => {
       highlightColour: '#ff6d00',
       tickSound: false,
       speakLabels: false,
+      switchKeysType: false,
     });
   });
 

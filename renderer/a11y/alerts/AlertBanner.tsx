@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import type { BannerItem } from './alert-center';
@@ -8,31 +8,27 @@ export type { BannerItem };
 
 export interface AlertBannerProps extends HTMLAttributes<HTMLDivElement> {
   items: readonly BannerItem[];
-  /** Info alerts go after this long; urgent ones stay until dismissed. */
-  infoTimeoutMs: number;
   onDismiss: (id: number) => void;
+  /** Focus or the pointer came onto the banner or left it: nothing may leave from under the worker. */
+  onHold: (held: boolean) => void;
 }
 
 /**
- * The visible twin of every alert sound, at the top of the page and in the
- * page flow so it never covers what the worker is doing. It is not a live
- * region itself: the hidden regions already speak the words once.
+ * The visible twin of every alert sound: one slot per topic, updated in place.
+ * It floats over a corner of the window rather than sitting in the page flow,
+ * so an alert coming or going never moves what the worker is reading or
+ * aiming at; when the focused control would be under it, it moves to the
+ * other corner. It is not a live region itself: the hidden regions already
+ * speak the words once.
  */
-export function AlertBanner({ items, infoTimeoutMs, onDismiss, className, ...rest }: AlertBannerProps) {
+export function AlertBanner({ items, onDismiss, onHold, className, ...rest }: AlertBannerProps) {
   const { t } = useTranslation('settings');
   const root = useRef<HTMLDivElement>(null);
-  // While the worker is on the banner nothing leaves under them (WCAG 2.2.1).
-  const [held, setHeld] = useState(false);
-
+  const dodging = useDodgeFocus(root, items.length > 0);
+  // A banner taken away under focus may never say "blur": let go of the hold when it is gone.
   useEffect(() => {
-    if (held) return;
-    const timers = items
-      .filter((item) => item.kind === 'info')
-      .map((item) =>
-        setTimeout(() => onDismiss(item.id), Math.max(0, item.shownAt + infoTimeoutMs - Date.now())),
-      );
-    return () => timers.forEach(clearTimeout);
-  }, [items, held, infoTimeoutMs, onDismiss]);
+    if (items.length === 0) onHold(false);
+  }, [items.length, onHold]);
 
   const dismiss = (id: number) => {
     const buttons = [...(root.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
@@ -53,12 +49,13 @@ export function AlertBanner({ items, infoTimeoutMs, onDismiss, className, ...res
       role="region"
       aria-label={t('alerts.bannerLabel')}
       className={['alert-banner', className].filter(Boolean).join(' ')}
-      onFocus={() => setHeld(true)}
+      data-edge={dodging ? 'top' : 'bottom'}
+      onFocus={() => onHold(true)}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) setHeld(false);
+        if (!event.currentTarget.contains(event.relatedTarget)) onHold(false);
       }}
-      onMouseEnter={() => setHeld(true)}
-      onMouseLeave={() => setHeld(false)}
+      onMouseEnter={() => onHold(true)}
+      onMouseLeave={() => onHold(false)}
       {...rest}
     >
       <ul className="alert-banner__list">
@@ -88,4 +85,39 @@ export function AlertBanner({ items, infoTimeoutMs, onDismiss, className, ...res
       </ul>
     </div>
   );
+}
+
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+  return (
+    a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+  );
+}
+
+/**
+ * Focus must never be hidden under the banner (WCAG 2.4.11): while it is up,
+ * each focus move outside it checks the focused control against the bottom
+ * corner the banner keeps to, and the banner takes the top corner if they meet.
+ */
+function useDodgeFocus(root: RefObject<HTMLElement | null>, shown: boolean): boolean {
+  const [dodging, setDodging] = useState(false);
+  const atTop = useRef(false);
+  useEffect(() => {
+    if (!shown) return;
+    const check = () => {
+      const banner = root.current;
+      const focused = document.activeElement;
+      if (!banner || !(focused instanceof HTMLElement) || banner.contains(focused)) return;
+      const box = banner.getBoundingClientRect();
+      // At the top its margins mirror those at the bottom: box.top there is the gap to the bottom edge here.
+      const bottomBox = atTop.current
+        ? new DOMRect(box.left, window.innerHeight - box.height - box.top, box.width, box.height)
+        : box;
+      atTop.current = overlaps(focused.getBoundingClientRect(), bottomBox);
+      setDodging(atTop.current);
+    };
+    check();
+    document.addEventListener('focusin', check);
+    return () => document.removeEventListener('focusin', check);
+  }, [root, shown]);
+  return dodging;
 }

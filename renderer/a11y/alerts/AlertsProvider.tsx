@@ -22,14 +22,13 @@ interface AlertsContextValue {
   notify(alert: AlertRequest): void;
   /** Like notify, but a burst of the same topic becomes one summary instead of a flood. */
   announce(announcement: Announcement): void;
+  /** The worker has read what `topic`'s alerts are about: its banner slot may go after its minimum time. */
+  acknowledge(topic: string): void;
   /** Takes down every alert shown and drops those waiting: a session's alerts end with it. */
   clear(): void;
 }
 
 const AlertsContext = createContext<AlertsContextValue | null>(null);
-
-/** An info banner stays this long unless the worker is on it; urgent ones stay until dismissed. */
-const infoBannerMs = 10_000;
 
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const host = useHost();
@@ -45,13 +44,19 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   useEffect(() => () => center.dispose(), [center]);
 
   const value = useMemo(
-    () => ({ notify: center.notify, announce: center.announce, clear: center.clear }),
+    () => ({
+      notify: center.notify,
+      announce: center.announce,
+      acknowledge: center.acknowledge,
+      clear: center.clear,
+    }),
     [center],
   );
   return (
     <AlertsContext value={value}>
-      <AlertBanner items={snapshot.banner} infoTimeoutMs={infoBannerMs} onDismiss={center.dismiss} />
       <div className="alerts-frame">{children}</div>
+      {/* After the app in reading order, over it on screen: the skip link stays the first stop. */}
+      <AlertBanner items={snapshot.banner} onDismiss={center.dismiss} onHold={center.hold} />
       <LiveRegions status={snapshot.status} alert={snapshot.alert} />
       <EdgeFlash flasher={center.flasher} />
     </AlertsContext>

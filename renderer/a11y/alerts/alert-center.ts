@@ -1,3 +1,10 @@
+import {
+  expireSlots,
+  markRead,
+  placeAlert,
+  type AlertSlot,
+  type SlotAlert,
+} from '../../../shared/a11y/alert-slots';
 import { Announcer } from './announcer';
 import { playChime } from './chime';
 import { EdgeFlasher } from './edge-flash';
@@ -19,6 +26,11 @@ export interface Announcement {
   summary: (count: number) => string;
   kind?: AlertKind;
   sound?: boolean;
+  /**
+   * Whether the worker already sees what it is about (the notes in view): the
+   * banner slot then goes after its minimum time instead of waiting to be read.
+   */
+  read?: () => boolean;
 }
 
 export interface LiveMessage {
@@ -26,12 +38,8 @@ export interface LiveMessage {
   text: string;
 }
 
-export interface BannerItem {
-  id: number;
-  kind: AlertKind;
-  message: string;
-  shownAt: number;
-}
+/** One slot of the banner: a topic's alerts gathered, or a one-off alert. */
+export type BannerItem = AlertSlot;
 
 export interface AlertSnapshot {
   status: LiveMessage | null;
@@ -61,12 +69,25 @@ function prefersReducedMotion(): boolean {
 export class AlertCenter {
   readonly flasher = new EdgeFlasher();
   private readonly announcer = new Announcer<Announcement>(coalesceWindowMs, (batch, last) => {
-    const message = batch.count === 1 ? (batch.messages[0] ?? last.message) : last.summary(batch.count);
-    this.notify({ kind: last.kind ?? 'info', message, sound: last.sound ?? false });
+    const first = batch.messages[0] ?? last.message;
+    const kind = last.kind ?? 'info';
+    this.alert(kind, batch.count === 1 ? first : last.summary(batch.count), last.sound ?? false, {
+      key: `topic:${batch.topic}`,
+      kind,
+      count: batch.count,
+      // The slot counts every alert since it opened, not only this batch: "5 new team notes".
+      words: (total) => (total === 1 ? first : last.summary(total)),
+      read: last.read?.() ?? false,
+    });
   });
   private readonly listeners = new Set<() => void>();
   private snapshotValue: AlertSnapshot = { status: null, alert: null, banner: [] };
   private nextId = 0;
+  private nextSlotId = 0;
+  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Focus or the pointer is on the banner: nothing leaves under the worker (WCAG 2.2.1). */
+  private held = false;
+  private heldUntil: number | null = null;
   private preferences: AlertPreferences = { visualAlerts: true, edgeFlash: false, reducedMotion: false };
 
   /** `flash` asks the host to draw attention to the window (the OS's own visual cue). */
@@ -86,19 +107,13 @@ export class AlertCenter {
   }
 
   notify = ({ kind, message, sound = false }: AlertRequest): void => {
-    const id = ++this.nextId;
-    const { visualAlerts, edgeFlash, reducedMotion } = this.preferences;
-    const live = { id, text: message };
-    let next: AlertSnapshot =
-      kind === 'urgent' ? { ...this.snapshotValue, alert: live } : { ...this.snapshotValue, status: live };
-    if (sound) playChime(kind);
-    if (visualAlerts) {
-      this.flash(message);
-      const item = { id, kind, message, shownAt: Date.now() };
-      next = { ...next, banner: [item, ...next.banner].slice(0, maxBannerItems) };
-      if (edgeFlash) this.flasher.request(kind === 'urgent' ? 3 : 1, reducedMotion || prefersReducedMotion());
-    }
-    this.set(next);
+    this.alert(kind, message, sound, {
+      key: `alert:${this.nextId + 1}`,
+      kind,
+      count: 1,
+      words: () => message,
+      read: false,
+    });
   };
 
   announce = (announcement: Announcement): void => {
@@ -108,6 +123,27 @@ export class AlertCenter {
   dismiss = (id: number): void => {
     const banner = this.snapshotValue.banner.filter((item) => item.id !== id);
     if (banner.length !== this.snapshotValue.banner.length) this.set({ ...this.snapshotValue, banner });
+    this.scheduleExpiry();
+  };
+
+  /**
+   * The worker has read what a topic's slot is about (its owner saw the notes
+   * come into view, or focus move to them): the slot goes once it has been up
+   * its minimum time.
+   */
+  acknowledge = (topic: string): void => {
+    const banner = markRead(this.snapshotValue.banner, `topic:${topic}`, Date.now());
+    if (banner === this.snapshotValue.banner) return;
+    this.set({ ...this.snapshotValue, banner });
+    this.scheduleExpiry();
+  };
+
+  /** Focus or the pointer came onto the banner (true) or left it (false). */
+  hold = (held: boolean): void => {
+    if (held === this.held) return;
+    this.held = held;
+    if (!held) this.heldUntil = Date.now();
+    this.scheduleExpiry();
   };
 
   /**
@@ -117,6 +153,7 @@ export class AlertCenter {
    */
   clear = (): void => {
     this.announcer.clear();
+    this.stopExpiry();
     const { status, alert, banner } = this.snapshotValue;
     if (status || alert || banner.length > 0) this.set({ status: null, alert: null, banner: [] });
   };
@@ -125,6 +162,39 @@ export class AlertCenter {
   dispose(): void {
     this.announcer.dispose();
     this.flasher.dispose();
+    this.stopExpiry();
+  }
+
+  private alert(kind: AlertKind, message: string, sound: boolean, slot: SlotAlert): void {
+    const id = ++this.nextId;
+    const { visualAlerts, edgeFlash, reducedMotion } = this.preferences;
+    const live = { id, text: message };
+    let next: AlertSnapshot =
+      kind === 'urgent' ? { ...this.snapshotValue, alert: live } : { ...this.snapshotValue, status: live };
+    if (sound) playChime(kind);
+    if (visualAlerts) {
+      this.flash(message);
+      const banner = placeAlert(next.banner, slot, Date.now(), () => ++this.nextSlotId, maxBannerItems);
+      next = { ...next, banner };
+      if (edgeFlash) this.flasher.request(kind === 'urgent' ? 3 : 1, reducedMotion || prefersReducedMotion());
+    }
+    this.set(next);
+    this.scheduleExpiry();
+  }
+
+  /** One timer for the slot that goes first; none while the banner is held. */
+  private scheduleExpiry(): void {
+    this.stopExpiry();
+    if (this.held) return;
+    const { slots, nextAt } = expireSlots(this.snapshotValue.banner, Date.now(), this.heldUntil);
+    if (slots !== this.snapshotValue.banner) this.set({ ...this.snapshotValue, banner: slots });
+    if (nextAt === null) return;
+    this.expiryTimer = setTimeout(() => this.scheduleExpiry(), Math.max(0, nextAt - Date.now()));
+  }
+
+  private stopExpiry(): void {
+    if (this.expiryTimer !== null) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
   }
 
   private set(snapshot: AlertSnapshot): void {

@@ -1,6 +1,16 @@
-import { useEffect, useReducer, type CSSProperties, type HTMLAttributes } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type CSSProperties,
+  type HTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { targetKey, type ScanTarget } from '../../../shared/a11y/scan-levels';
+import { placeChip, ringRect, type Rect, type Size } from '../../../shared/a11y/overlay-geometry';
+import { boxOfAll, titlesAround, visibleClip } from './highlight-measure';
 import { elementForScanId, scanIgnoreAttribute } from './scan-dom';
 import { useLabelText } from './useLabelText';
 import './ScanHighlight.css';
@@ -14,34 +24,11 @@ export interface ScanHighlightProps extends HTMLAttributes<HTMLDivElement> {
   layoutVersion: number;
 }
 
-interface Box {
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-}
-
 /** Room for the rings outside the element, so they never cover what they point at. */
 const gap = 4;
 
-function boxOf(ids: readonly string[]): Box | null {
-  let box: Box | null = null;
-  for (const id of ids) {
-    const el = elementForScanId(document, id);
-    if (el === null) continue;
-    const r = el.getBoundingClientRect();
-    if (box === null) {
-      box = { top: r.top, left: r.left, width: r.width, height: r.height };
-      continue;
-    }
-    const right = Math.max(box.left + box.width, r.right);
-    const bottom = Math.max(box.top + box.height, r.bottom);
-    box.left = Math.min(box.left, r.left);
-    box.top = Math.min(box.top, r.top);
-    box.width = right - box.left;
-    box.height = bottom - box.top;
-  }
-  return box;
+function elementsOf(ids: readonly string[]): HTMLElement[] {
+  return ids.map((id) => elementForScanId(document, id)).filter((el): el is HTMLElement => el !== null);
 }
 
 function idsOf(target: ScanTarget): readonly string[] {
@@ -66,13 +53,35 @@ function targetId(target: ScanTarget): string {
   }
 }
 
-function ringStyle(box: Box): CSSProperties {
+interface Measured {
+  /** The ring, cut to what can be seen of the target. */
+  ring: Rect;
+  /** Where the chip may go: the pane or region the target is in. */
+  bounds: Rect;
+  /** Titles the chip must leave readable. */
+  titles: Rect[];
+}
+
+function measure(target: ScanTarget): Measured | null {
+  const elements = elementsOf(idsOf(target));
+  const first = elements[0];
+  const box = boxOfAll(elements);
+  if (first === undefined || box === null) return null;
+  // A region's ring stays inside the region; anything else's inside its pane and region.
+  const isContainer = target.kind !== 'node' || target.nodeKind !== 'item';
+  const clip = visibleClip(first, target.kind === 'node' && target.nodeKind === 'region');
+  const ring = clip === null ? null : ringRect(box, gap, clip);
+  if (ring === null) return null;
+  const bounds = visibleClip(first, false) ?? ring;
   return {
-    top: box.top - gap,
-    left: box.left - gap,
-    width: box.width + 2 * gap,
-    height: box.height + 2 * gap,
+    ring,
+    bounds,
+    titles: isContainer ? titlesAround(target.kind === 'row' ? (first.parentElement ?? first) : first) : [],
   };
+}
+
+function ringStyle(r: Rect): CSSProperties {
+  return { top: r.top, left: r.left, width: r.right - r.left, height: r.bottom - r.top };
 }
 
 /**
@@ -102,9 +111,20 @@ export function ScanHighlight({
     };
   }, [target]);
 
-  const box = target === null ? null : boxOf(idsOf(target));
+  const measured = target === null ? null : measure(target);
   const label = target === null ? '' : labelText(target.label);
   const kind = target === null ? '' : target.kind === 'node' ? target.nodeKind : target.kind;
+  const named = kind === 'group' || kind === 'region' || kind === 'row';
+  // The chip is drawn at a guess, measured before paint, and placed again with its real size.
+  const chipRef = useRef<HTMLSpanElement>(null);
+  const [chip, setChip] = useState<Size>({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = chipRef.current;
+    if (el === null) return;
+    const width = el.offsetWidth;
+    const height = el.offsetHeight;
+    if (width !== chip.width || height !== chip.height) setChip({ width, height });
+  }, [label, named, chip.width, chip.height]);
   const attrs = {
     [scanIgnoreAttribute]: '',
     'data-scan-key': targetKey(target),
@@ -114,6 +134,8 @@ export function ScanHighlight({
     'data-scan-items': target?.kind === 'row' ? target.itemIds.join(' ') : '',
     'data-scan-phase': phase,
   };
+  const placed =
+    measured !== null && named ? placeChip(measured.ring, chip, measured.bounds, measured.titles) : null;
   return (
     <div
       aria-hidden="true"
@@ -122,20 +144,29 @@ export function ScanHighlight({
       {...attrs}
       {...rest}
     >
-      {box !== null && kind === 'item' ? <div className="scan-overlay__ring" style={ringStyle(box)} /> : null}
-      {box !== null && (kind === 'group' || kind === 'region' || kind === 'row') ? (
-        <div className="scan-overlay__ring scan-overlay__ring--container" style={ringStyle(box)}>
+      {measured !== null && kind === 'item' ? (
+        <div className="scan-overlay__ring" style={ringStyle(measured.ring)} />
+      ) : null}
+      {measured !== null && named && placed !== null ? (
+        <>
+          <div
+            className="scan-overlay__ring scan-overlay__ring--container"
+            style={ringStyle(measured.ring)}
+          />
           <span
-            className={box.top < 40 ? 'scan-overlay__chip scan-overlay__chip--inside' : 'scan-overlay__chip'}
+            ref={chipRef}
+            className="scan-overlay__chip"
+            data-chip-side={placed.side}
+            style={{ top: placed.top, left: placed.left }}
           >
             {label}
           </span>
-        </div>
+        </>
       ) : null}
-      {box !== null && kind === 'backUp' ? (
+      {measured !== null && kind === 'backUp' ? (
         <>
-          <div className="scan-overlay__leaving" style={ringStyle(box)} />
-          <span className="scan-overlay__ring scan-overlay__backup" style={backUpStyle(box)}>
+          <div className="scan-overlay__leaving" style={ringStyle(measured.ring)} />
+          <span className="scan-overlay__ring scan-overlay__backup" style={backUpStyle(measured.ring)}>
             {t('scan.backUp')}
           </span>
         </>
@@ -145,14 +176,14 @@ export function ScanHighlight({
 }
 
 /** Just under the group it leaves, so it covers none of it; inside its lower edge when the window ends first. */
-function backUpStyle(box: Box): CSSProperties {
+function backUpStyle(box: Rect): CSSProperties {
   const height = 56;
   const margin = 12;
-  const below = box.top + box.height + gap + margin;
+  const below = box.bottom + margin;
   const top =
     below + height <= window.innerHeight
       ? below
-      : Math.max(margin, Math.min(box.top + box.height, window.innerHeight) - height - margin);
+      : Math.max(margin, Math.min(box.bottom, window.innerHeight) - height - margin);
   return {
     top,
     left: Math.min(Math.max(margin, box.left + margin), window.innerWidth - 220),

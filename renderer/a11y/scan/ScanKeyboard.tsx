@@ -1,7 +1,24 @@
-import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chooseOption, keepFocusAttribute, typeInto, type Activation, type TextTarget } from './activate';
-import { characterRows, withCase, type KeyAction } from './keyboard-layout';
+import {
+  applyKey,
+  initialEntryState,
+  latinLayout,
+  pinyinLayout,
+  Predictor,
+  pressEntryKey,
+  suggestionRowId,
+  suggestionsFor,
+  suggestionsPerPage,
+  withSuggestions,
+  type EntryKeyAction,
+  type EntryState,
+  type LayoutKey,
+  type Suggestion,
+} from '../../../shared/a11y/text-entry';
+import { useTextEntry } from '../text-entry/TextEntryProvider';
+import { chooseOption, keepFocusAttribute, type Activation, type TextTarget } from './activate';
+import { applyEdit, fieldState, textBeforeCaret } from './field-edit';
 import { phraseSetOf, phraseSets } from './phrases';
 import { accessibleName, scanModalAttribute } from './scan-dom';
 import './ScanKeyboard.css';
@@ -135,73 +152,188 @@ function KeyGrid({ label, rows }: { label: string; rows: RowData[] }) {
   );
 }
 
-const spaceKey: KeyAction = { type: 'space' };
-const backspaceKey: KeyAction = { type: 'backspace' };
-const newlineKey: KeyAction = { type: 'newline' };
-const charKey = (char: string): KeyAction => ({ type: 'char', char });
-const phraseKey = (text: string): KeyAction => ({ type: 'text', text });
+const han = /\p{Script=Han}/u;
+
+/** Fields whose text is never Chinese nor worth predicting: passwords, addresses, numbers. */
+function latinOnly(target: TextTarget): boolean {
+  if (target instanceof HTMLTextAreaElement) return false;
+  return (
+    ['password', 'email', 'url', 'tel', 'number'].includes(target.type) ||
+    ['username', 'current-password', 'new-password', 'email'].includes(target.autocomplete)
+  );
+}
 
 function TextKeys({ target, label, onClose }: { target: TextTarget; label: string; onClose: () => void }) {
   const { t } = useTranslation('a11y');
-  const [capitals, setCapitals] = useState(false);
+  const entry = useTextEntry();
+  const onlyLatin = latinOnly(target);
+  const predicting = !(target instanceof HTMLInputElement && target.type === 'password');
+  const [state, setState] = useState<EntryState>(() =>
+    // Sentence capitals suit a note, never a username or a password.
+    onlyLatin ? initialEntryState('latin', false) : initialEntryState(entry.mode),
+  );
+  // The field can also change under the keyboard (a physical key, a paste): follow it.
+  const [, fieldChanged] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    target.addEventListener('input', fieldChanged);
+    return () => target.removeEventListener('input', fieldChanged);
+  }, [target]);
+  const { want } = entry;
+  useEffect(() => {
+    if (predicting) want();
+  }, [predicting, want]);
+
   const phrases = phraseSetOf(target);
-  const press = (action: KeyAction) => {
-    typeInto(target, action);
-    if (action.type === 'char') setCapitals(false);
-  };
-  const enter = () => {
-    if (target instanceof HTMLTextAreaElement) {
-      press(newlineKey);
+  // Both languages' phrases teach the predictor, whichever the UI shows.
+  const phraseTexts = useMemo(
+    () =>
+      phrases === null
+        ? []
+        : phraseSets[phrases].flatMap((key) =>
+            ['en', 'zh-CN'].map((lng) => t(`phrases.${phrases}.${key}`, { lng })),
+          ),
+    [phrases, t],
+  );
+  const shownPhrases = useMemo(
+    () => (phrases === null ? [] : phraseSets[phrases].map((key) => t(`phrases.${phrases}.${key}`))),
+    [phrases, t],
+  );
+  const predictor = useMemo(
+    () =>
+      entry.lists === null || !predicting
+        ? null
+        : new Predictor({ ...entry.lists, learned: entry.learned, canned: phraseTexts }),
+    [entry.lists, entry.learned, predicting, phraseTexts],
+  );
+
+  const field = fieldState(target);
+  const before = textBeforeCaret(target);
+  const layout = state.mode === 'pinyin' ? pinyinLayout : latinLayout;
+  // An empty field with canned phrases offers them whole: one selection writes a common note.
+  const { suggestions: offered, more } =
+    shownPhrases.length > 0 && field.value.trim() === '' && state.composition === ''
+      ? {
+          suggestions: shownPhrases.map((text): Suggestion => ({ text, consumed: 0, kind: 'phrase' })),
+          more: false,
+        }
+      : predictor === null
+        ? { suggestions: [], more: false }
+        : suggestionsFor(predictor, state, before, suggestionsPerPage);
+  const laidOut = withSuggestions(
+    layout,
+    offered.map((s) => s.text),
+    more,
+  );
+
+  const press = (action: EntryKeyAction) => {
+    if (action.type === 'close') {
+      onClose();
       return;
     }
-    // A single-line field's Enter submits its form, as a keyboard's would.
-    onClose();
-    target.form?.requestSubmit();
+    if (action.type === 'enter') {
+      if (state.composition !== '') {
+        // Enter keeps the pinyin as typed letters, as desktop IMEs do.
+        applyEdit(target, applyKey(field, { type: 'text', text: state.composition }));
+        setState({ ...state, composition: '', page: 0 });
+        return;
+      }
+      if (target instanceof HTMLTextAreaElement) {
+        applyEdit(target, applyKey(field, { type: 'newline' }));
+        return;
+      }
+      // A single-line field's Enter submits its form, as a keyboard's would.
+      onClose();
+      target.form?.requestSubmit();
+      return;
+    }
+    // Space while spelling pinyin takes the first candidate, as every pinyin IME does.
+    const effective: EntryKeyAction =
+      action.type === 'space' && state.composition !== '' && offered.length > 0
+        ? { type: 'suggestion', slot: 0 }
+        : action;
+    const result = pressEntryKey(state, field, effective, offered);
+    if (action.type === 'mode') entry.setMode(action.mode);
+    setState(result.state);
+    if (result.edit !== null) applyEdit(target, result.edit);
+    if (result.chosen !== undefined) entry.chose(result.chosen, state.mode === 'pinyin' ? 'zh' : 'en');
   };
+
+  const labelOf = (key: LayoutKey): string => key.label ?? namedKeyLabel(t, key.id);
   const rows: RowData[] = [];
-  if (phrases) {
-    rows.push({
-      id: 'phrases',
-      label: t('keyboard.rows.phrases'),
-      keys: phraseSets[phrases].map((key) => {
-        const text = t(`phrases.${phrases}.${key}`);
-        return { id: key, label: text, wide: true, onPress: () => press(phraseKey(text)) };
-      }),
-    });
-  }
-  for (const row of characterRows) {
+  for (const row of laidOut) {
+    const keys = row.keys.filter((key) => !(onlyLatin && key.action.type === 'mode'));
+    if (keys.length === 0) continue;
     rows.push({
       id: row.id,
-      label: t(`keyboard.rows.${row.id}`),
-      keys: row.keys.map((char) => {
-        const shown = withCase(char, capitals);
-        return { id: char, label: shown, onPress: () => press(charKey(shown)) };
-      }),
+      label: rowLabel(t, row.id, keys.map(labelOf), state),
+      keys: keys.map((key) => ({
+        id: key.id,
+        label: key.action.type === 'mode' ? t('keyboard.keys.pinyin') : labelOf(key),
+        lang: key.label !== undefined && han.test(key.label) ? 'zh-CN' : undefined,
+        wide: key.label === undefined || key.label.length > 1,
+        pressed:
+          key.action.type === 'shift'
+            ? state.capitals
+            : key.action.type === 'mode'
+              ? state.mode === 'pinyin'
+              : undefined,
+        close: key.action.type === 'close',
+        onPress: () => press(key.action),
+      })),
     });
   }
-  rows.push({
-    id: 'edit',
-    label: t('keyboard.rows.edit'),
-    keys: [
-      { id: 'space', label: t('keyboard.keys.space'), wide: true, onPress: () => press(spaceKey) },
-      {
-        id: 'backspace',
-        label: t('keyboard.keys.backspace'),
-        wide: true,
-        onPress: () => press(backspaceKey),
-      },
-      { id: 'enter', label: t('keyboard.keys.enter'), wide: true, onPress: enter },
-      {
-        id: 'shift',
-        label: t('keyboard.keys.shift'),
-        wide: true,
-        pressed: capitals,
-        onPress: () => setCapitals((on) => !on),
-      },
-      { id: 'close', label: t('keyboard.keys.close'), wide: true, close: true, onPress: onClose },
-    ],
-  });
-  return <KeyGrid label={label} rows={rows} />;
+  return (
+    <>
+      {state.mode === 'pinyin' ? (
+        <p className="scan-keyboard__composition" aria-live="polite">
+          {state.composition === ''
+            ? t('keyboard.pinyinReady')
+            : t('keyboard.composing', { pinyin: state.composition })}
+        </p>
+      ) : null}
+      <KeyGrid label={label} rows={rows} />
+    </>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation<'a11y'>>['t'];
+
+/** The layouts' named keys (space, delete, …), each with its own word. */
+function namedKeyLabel(t: Translate, id: string): string {
+  switch (id) {
+    case 'space':
+      return t('keyboard.keys.space');
+    case 'backspace':
+      return t('keyboard.keys.backspace');
+    case 'enter':
+      return t('keyboard.keys.enter');
+    case 'shift':
+      return t('keyboard.keys.shift');
+    case 'close':
+      return t('keyboard.keys.close');
+    case 'clear':
+      return t('keyboard.keys.clear');
+    case 'more':
+      return t('keyboard.keys.more');
+    default:
+      return t('keyboard.keys.pinyin');
+  }
+}
+
+/** A row's name says what is in it, so a scanning worker knows which row holds their key. */
+function rowLabel(t: Translate, id: string, labels: readonly string[], state: EntryState): string {
+  if (id === suggestionRowId)
+    return state.composition === ''
+      ? t('keyboard.rows.suggestions')
+      : t('keyboard.rows.candidates', { pinyin: state.composition });
+  if (id.startsWith(suggestionRowId))
+    return state.composition === ''
+      ? t('keyboard.rows.moreSuggestions')
+      : t('keyboard.rows.moreCandidates', { pinyin: state.composition });
+  if (id.startsWith('letters') || id.startsWith('pinyin'))
+    return t('keyboard.rows.letters', { keys: labels.join(' ') });
+  if (id === 'digits') return t('keyboard.rows.digits');
+  return labels.join(', ');
 }
 
 const optionsPerRow = 6;

@@ -1,13 +1,27 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScannerState, ScanSettings, ScanTarget } from '../../../shared/a11y';
+import {
+  containerNode,
+  firstItemIn,
+  switchKeyTypes,
+  type ScannerState,
+  type ScanSettings,
+  type ScanTarget,
+} from '../../../shared/a11y';
 import { useA11yProfile } from '../profile/ProfileProvider';
-import { activateElement, type Activation } from './activate';
+import { activateElement, isTextTarget, type Activation } from './activate';
 import { playTick, speakLabel, stopSpeaking } from './feedback';
 import { ScanHighlight } from './ScanHighlight';
 import { ScanKeyboard } from './ScanKeyboard';
 import { ScanStatus } from './ScanStatus';
-import { buildScanTree, elementForScanId, keyCaptureActive, scanIgnoreAttribute } from './scan-dom';
+import {
+  buildScanTree,
+  elementForScanId,
+  isScanItem,
+  keyCaptureActive,
+  scanIdOf,
+  scanIgnoreAttribute,
+} from './scan-dom';
 import { ScanSession } from './scan-session';
 import { useGamepadSwitches } from './useGamepadSwitches';
 import { useLabelText } from './useLabelText';
@@ -26,7 +40,7 @@ export function ScanProvider({ children }: ScanProviderProps) {
   return (
     <>
       {children}
-      {profile.scanning ? <ScanningOn settings={profile.scan} /> : null}
+      {profile.scanning ? <ScanningOn settings={profile.scan} reducedMotion={profile.reducedMotion} /> : null}
     </>
   );
 }
@@ -57,7 +71,23 @@ const settleMs = 50;
 
 type Phase = ScannerState['phase'];
 
-function ScanningOn({ settings }: { settings: ScanSettings }) {
+/** The highlighted item, or the first item of the highlighted group or row: what must be in view. */
+function itemToShow(state: ScannerState): string | null {
+  const highlight = state.highlight;
+  if (highlight === null) return null;
+  if (highlight.kind === 'row') return highlight.itemIds[0] ?? null;
+  if (highlight.kind === 'backUp') return null;
+  const node = containerNode(state.tree, highlight.nodeId);
+  return node === undefined ? null : (firstItemIn(node)?.id ?? null);
+}
+
+/** Focus is somewhere typing goes: a text field or an editable region. */
+function typingTarget(el: Element | null): boolean {
+  if (el === null) return false;
+  return isTextTarget(el) || (el instanceof HTMLElement && el.isContentEditable);
+}
+
+function ScanningOn({ settings, reducedMotion }: { settings: ScanSettings; reducedMotion: boolean }) {
   const { t, i18n } = useTranslation('a11y');
   const labelText = useLabelText();
   const [target, setTarget] = useState<ScanTarget | null>(null);
@@ -66,9 +96,11 @@ function ScanningOn({ settings }: { settings: ScanSettings }) {
   const [layoutVersion, relayout] = useReducer((n: number) => n + 1, 0);
   const session = useRef<ScanSession | null>(null);
   // The session outlives renders; it reads the newest words and settings through refs.
-  const words = useRef({ t, labelText, language: i18n.language, settings });
+  const words = useRef({ t, labelText, language: i18n.language, settings, reducedMotion });
+  const panelOpen = useRef(false);
   useEffect(() => {
-    words.current = { t, labelText, language: i18n.language, settings };
+    words.current = { t, labelText, language: i18n.language, settings, reducedMotion };
+    panelOpen.current = panel !== null;
   });
 
   useEffect(() => {
@@ -78,10 +110,21 @@ function ScanningOn({ settings }: { settings: ScanSettings }) {
         setTarget(state.highlight);
         setPhase(state.phase);
       },
+      focusedItem() {
+        const focused = document.activeElement;
+        if (focused === null || focused === document.body || !isScanItem(focused)) return null;
+        return scanIdOf(focused);
+      },
       moved(state) {
-        const highlight = state.highlight;
-        if (highlight?.kind !== 'node' || highlight.nodeKind !== 'item') return;
-        elementForScanId(document, highlight.nodeId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const itemId = itemToShow(state);
+        if (itemId === null) return;
+        const still =
+          words.current.reducedMotion || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        elementForScanId(document, itemId)?.scrollIntoView({
+          block: 'nearest',
+          inline: 'nearest',
+          behavior: still ? 'instant' : 'smooth',
+        });
       },
       activate(itemId) {
         const el = elementForScanId(document, itemId);
@@ -103,6 +146,9 @@ function ScanningOn({ settings }: { settings: ScanSettings }) {
     const onKey = (event: KeyboardEvent) => {
       // An IME composition belongs to the keyboard user, never to scanning.
       if (event.isComposing || !current.handles(event.code)) return;
+      // The worker asked for typing keys to type in a field while the on-screen keyboard is closed.
+      const where = { inTextField: typingTarget(document.activeElement), keyboardOpen: panelOpen.current };
+      if (switchKeyTypes(words.current.settings, event.code, where)) return;
       // A key being assigned is not a press: without this the switch would both scan and be recorded.
       // Key-ups still count, so a press begun before the capture (the one on Assign) ends cleanly.
       if (event.type === 'keydown' && keyCaptureActive(document)) return;
@@ -198,7 +244,7 @@ function ScanningOn({ settings }: { settings: ScanSettings }) {
         colour={settings.highlightColour}
         layoutVersion={layoutVersion}
       />
-      <ScanStatus phase={phase} />
+      <ScanStatus phase={phase} layoutVersion={layoutVersion} />
       {panel !== null ? <ScanKeyboard activation={panel} onClose={closePanel} /> : null}
     </>
   );

@@ -181,17 +181,49 @@ const readOnlyRoles = new Set([
   'tabpanel',
 ]);
 
+/** Whether the element scrolls its overflow (or clips it, which scrollIntoView still scrolls). */
+export function clipsOverflow(el: Element): boolean {
+  const style = getComputedStyle(el);
+  return [style.overflowX, style.overflowY].some((o) => o !== 'visible' && o !== 'clip');
+}
+
+/** The nearest ancestor that scrolls el, or null for the document itself. */
+export function scrollParent(el: Element): Element | null {
+  const doc = el.ownerDocument;
+  for (
+    let up = el.parentElement;
+    up !== null && up !== doc.body && up !== doc.documentElement;
+    up = up.parentElement
+  )
+    if (clipsOverflow(up)) return up;
+  return null;
+}
+
 /**
  * Placed where no scrolling can bring it into view (a skip link parked above
  * the page until it has focus) or shrunk to a dot: a switch user cannot see
- * the highlight on it, and keyboard paths to it do not need scanning.
+ * the highlight on it, and keyboard paths to it do not need scanning. Merely
+ * scrolled out of its pane is not that: scanning scrolls it back.
  */
 function offPage(el: Element): boolean {
   const box = el.getBoundingClientRect();
-  const view = el.ownerDocument.defaultView;
-  const x = view?.scrollX ?? 0;
-  const y = view?.scrollY ?? 0;
-  return box.width < 2 || box.height < 2 || box.bottom + y <= 0 || box.right + x <= 0;
+  if (box.width < 2 || box.height < 2) return true;
+  // Each box is checked against the start of what scrolls it, up to the document.
+  let inner: Element = el;
+  let rect = box;
+  for (;;) {
+    const outer = scrollParent(inner);
+    if (outer === null) {
+      const view = el.ownerDocument.defaultView;
+      return rect.bottom + (view?.scrollY ?? 0) <= 0 || rect.right + (view?.scrollX ?? 0) <= 0;
+    }
+    const frame = outer.getBoundingClientRect();
+    const top = frame.top + outer.clientTop - outer.scrollTop;
+    const left = frame.left + outer.clientLeft - outer.scrollLeft;
+    if (rect.bottom <= top || rect.right <= left) return true;
+    inner = outer;
+    rect = frame;
+  }
 }
 
 export function isScanItem(el: Element): boolean {
@@ -304,21 +336,38 @@ function walk(el: Element, options: WalkOptions): ScanNode[] {
   const name = accessibleName(el);
   if (namedOnly.has(role) && name === '') return children;
   const kind: ScanNodeKind = landmarkRoles.has(role) ? 'region' : 'group';
-  const node: ScanNode = { id: scanIdOf(el), kind, label: name || options.roleName(role), children };
+  const node: ScanNode =
+    name === ''
+      ? { id: scanIdOf(el), kind, label: options.roleName(role), children, unnamed: true }
+      : { id: scanIdOf(el), kind, label: name, children };
   return role === 'grid' ? [withRows(el, node)] : [node];
 }
 
-/** Row-column scanning follows the grid's own rows; a cell in no row is left for normalizeTree to place. */
+/**
+ * Row-column scanning follows the grid's own rows, each named by its own
+ * accessible name when it has one; a cell in no row is left for normalizeTree to place.
+ */
 function withRows(grid: Element, node: ScanNode): ScanNode {
-  const rows = Array.from(grid.querySelectorAll('[role="row"]'))
-    .filter((row) => row.closest('[role="grid"], [role="treegrid"]') === grid)
-    .map((row) =>
-      node.children.filter((child) => {
+  const rows: string[][] = [];
+  const rowLabels: string[] = [];
+  for (const row of Array.from(grid.querySelectorAll('[role="row"]'))) {
+    if (row.closest('[role="grid"], [role="treegrid"]') !== grid) continue;
+    const cells = node.children
+      .filter((child) => {
         const el = elementForScanId(grid.ownerDocument, child.id);
         return el !== null && row.contains(el);
-      }),
-    )
-    .map((cells) => cells.map((c) => c.id))
-    .filter((cells) => cells.length > 0);
-  return rows.length === 0 ? node : { ...node, grid: { rows } };
+      })
+      .map((c) => c.id);
+    if (cells.length === 0) continue;
+    rows.push(cells);
+    rowLabels.push(rowName(row));
+  }
+  if (rows.length === 0) return node;
+  return { ...node, grid: rowLabels.some((l) => l !== '') ? { rows, rowLabels } : { rows } };
+}
+
+/** A row's name only from aria-label(ledby): its content is the keys themselves, not a name. */
+function rowName(row: Element): string {
+  if (!row.hasAttribute('aria-label') && !row.hasAttribute('aria-labelledby')) return '';
+  return accessibleName(row);
 }

@@ -15,6 +15,8 @@ import {
 
 export interface SessionHooks {
   buildTree(): ScanNode;
+  /** The scan id of the item that has keyboard focus, if any: scanning starts there. */
+  focusedItem(): string | null;
   /** The scanner state after every event; the highlight and phase are drawn from it. */
   render(state: ScannerState): void;
   /** A new highlight appeared (not a re-render of the same one). */
@@ -45,7 +47,22 @@ export class ScanSession {
   }
 
   start(): void {
+    this.placeAtFocus();
     this.dispatch({ type: 'start', at: this.now() });
+  }
+
+  /** Before the first highlight, focus may have moved (sign-in focuses Username after scanning started). */
+  private placeAtFocus(): void {
+    const itemId = this.hooks.focusedItem();
+    if (itemId === null) return;
+    // Focus may be on a control newer than the last rebuild (its settle time has not run out yet).
+    if (!this.scanner.tree.entries.has(itemId))
+      this.scanner = reduce(this.scanner, {
+        type: 'treeChanged',
+        tree: this.hooks.buildTree(),
+        at: this.now(),
+      }).state;
+    this.scanner = reduce(this.scanner, { type: 'place', itemId }).state;
   }
 
   dispose(): void {
@@ -68,7 +85,10 @@ export class ScanSession {
     if (this.disposed) return false;
     const result = reduceSwitchInput(this.input, event);
     this.input = result.state;
-    for (const press of result.presses) this.dispatch(press);
+    for (const press of result.presses) {
+      if (this.scanner.phase === 'waiting') this.placeAtFocus();
+      this.dispatch(press);
+    }
     this.schedule();
     return result.consumed;
   }
@@ -129,7 +149,10 @@ export class ScanSession {
         const at = this.now();
         const input = reduceSwitchInput(this.input, { type: 'tick', at });
         this.input = input.state;
-        for (const press of input.presses) this.dispatch(press);
+        for (const press of input.presses) {
+          if (this.scanner.phase === 'waiting') this.placeAtFocus();
+          this.dispatch(press);
+        }
         this.dispatch({ type: 'tick', at });
       },
       Math.max(0, due - this.now()),

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/a11y';
 import { Button } from '../../ui/Button';
 import { useSaveSetting } from './SettingsFeedback';
+import { keyUsesText, useKeyUses } from './useKeyUses';
 import './KeyMapSetting.css';
 
 /** `KeyA` reads as A, `Digit1` as 1; everything else (Space, Enter, F13) already reads well. */
@@ -31,6 +32,7 @@ export function KeyMapSetting({ scan, className, ...rest }: KeyMapSettingProps) 
   const hintId = useId();
   const errorId = useId();
   const current = resolveKeyMap(scan);
+  const uses = useKeyUses()(scan);
 
   const assign = (action: SwitchAction, code: string) => {
     const next: Record<string, SwitchAction> = {};
@@ -115,6 +117,15 @@ export function KeyMapSetting({ scan, className, ...rest }: KeyMapSettingProps) 
           );
         })}
       </ul>
+      {/* Polite and in place: a key typing needs was assigned, so say what typing loses and what to use instead. */}
+      <div role="status" className="key-map__typing" data-typing-keys={uses.losses.length > 0 || undefined}>
+        {uses.losses.length > 0 ? (
+          <>
+            <p>{keyUsesText(uses)}</p>
+            <p>{t('scan.typingAdvice')}</p>
+          </>
+        ) : null}
+      </div>
       {error ? (
         <p id={errorId} role="alert" className="field__error">
           {error}

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { useId, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scanMethods, scanSettingsSchema } from '../../../shared/a11y';
 import { useA11yProfile } from '../profile/ProfileProvider';
@@ -8,6 +8,7 @@ import { KeyMapSetting } from './KeyMapSetting';
 import { useSaveSetting } from './SettingsFeedback';
 import { SettingsSection } from './SettingsSection';
 import { ToggleSetting } from './ToggleSetting';
+import { keyUsesText, useKeyUses } from './useKeyUses';
 import { useSaveScan } from './useSaveScan';
 
 export type ScanSettingsFormProps = HTMLAttributes<HTMLDivElement>;
@@ -23,14 +24,19 @@ export function ScanSettingsForm({ className, ...rest }: ScanSettingsFormProps) 
   const save = useSaveSetting();
   const saveScan = useSaveScan();
   const scan = profile.scan;
+  const keyUses = useKeyUses();
+  const keysId = useId();
 
   const setSwitchCount = (switchCount: 1 | 2) => {
     // A custom map made for one switch may have no Next; the defaults for two switches do.
     const keepsMap = scanSettingsSchema.safeParse({ ...scan, switchCount }).success;
+    const patch = keepsMap ? { switchCount } : { switchCount, keyMap: null };
+    // Said once, politely, with the save: which keys now do what, and what typing loses (Enter submitting forms).
+    const keys = keyUsesText(keyUses({ ...scan, ...patch }));
     return saveScan(
-      keepsMap ? { switchCount } : { switchCount, keyMap: null },
+      patch,
       t('scan.switchCount'),
-      `${t('scan.switchCount')}: ${t(`scan.switchCounts.${switchCount}`)}`,
+      `${t('scan.switchCount')}: ${t(`scan.switchCounts.${switchCount}`)}. ${keys}`,
     );
   };
 
@@ -51,6 +57,7 @@ export function ScanSettingsForm({ className, ...rest }: ScanSettingsFormProps) 
               label: t(`scan.switchCounts.${count}`),
             }))}
             onChange={(count) => setSwitchCount(count === '2' ? 2 : 1)}
+            aria-describedby={keysId}
           />
           <ChoiceGroup
             legend={t('scan.method')}
@@ -65,6 +72,15 @@ export function ScanSettingsForm({ className, ...rest }: ScanSettingsFormProps) 
             }
           />
         </div>
+        {/* Right where the number of switches is chosen: what each key now does. */}
+        <p id={keysId} className="field__hint scan-settings__keys">
+          {keyUsesText(keyUses(scan))}
+        </p>
+        <ToggleSetting
+          label={t('scan.switchKeysType')}
+          checked={scan.switchKeysType}
+          onChange={(switchKeysType) => saveScan({ switchKeysType }, t('scan.switchKeysType'))}
+        />
         <ToggleSetting
           label={t('scan.tickSound')}
           checked={scan.tickSound}

@@ -1,7 +1,9 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../shared/bridge';
+import { CircleCheck } from 'lucide-react';
 import { Alert } from '../../ui/Alert';
+import { Icon } from '../../ui/Icon';
 import { useA11yProfile } from '../profile/ProfileProvider';
 import './SettingsFeedback.css';
 
@@ -13,6 +15,12 @@ interface FeedbackValue {
 }
 
 const FeedbackContext = createContext<FeedbackValue | null>(null);
+
+/**
+ * How long "Saved" stays on screen. The live region has spoken it by then;
+ * clearing it is not announced, and the page never kept room for it.
+ */
+const statusShownMs = 4000;
 
 export interface SettingsFeedbackProps {
   children: ReactNode;
@@ -44,12 +52,26 @@ export function SettingsFeedback({ children, className }: SettingsFeedbackProps)
     [t, update],
   );
 
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(
+      () => setStatus((current) => (current === status ? null : current)),
+      statusShownMs,
+    );
+    return () => clearTimeout(timer);
+  }, [status]);
+
   const value = useMemo(() => ({ save }), [save]);
   return (
     <FeedbackContext value={value}>
       <div className={['settings-feedback', className].filter(Boolean).join(' ')}>
         <p role="status" className="settings-feedback__status">
-          {status ? <span key={status.id}>{status.text}</span> : null}
+          {status ? (
+            <span key={status.id} className="settings-feedback__toast">
+              <Icon icon={CircleCheck} size="sm" />
+              {status.text}
+            </span>
+          ) : null}
         </p>
         <Alert>{error}</Alert>
       </div>

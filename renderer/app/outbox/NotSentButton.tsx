@@ -2,6 +2,8 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlerts } from '../../a11y/alerts/AlertsProvider';
 import { useOutboxList, useSessionStore } from '../../session/hooks';
+import { CircleAlert } from 'lucide-react';
+import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { notSentStore } from './not-sent-store';
 import { useNotSentAction } from './not-sent-actions';
@@ -49,8 +51,12 @@ export function NotSentButton({ className }: { className?: string }) {
         aria-expanded={isOpen}
         aria-controls={isOpen ? notSentPanelId : undefined}
         onClick={toggle}
+        icon={CircleAlert}
+        // The name keeps the count in words ("Not sent (3)"); the badge shows it at a glance.
+        aria-label={t('button', { n: count })}
       >
-        {t('button', { n: count })}
+        {t('buttonText')}
+        <Badge count={count} tone="warn" />
       </Button>
     </>
   );

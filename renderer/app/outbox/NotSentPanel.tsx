@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore, type Keyboard
 import { useTranslation } from 'react-i18next';
 import type { NotSentEntry } from '../../../shared/bridge';
 import type { Ack } from '../../../shared/protocol';
+import { textLang } from '../../../shared/i18n/text-lang';
 import { useAlerts } from '../../a11y/alerts/AlertsProvider';
 import { useOutboxList, useSessionStore } from '../../session/hooks';
 import { useSession } from '../../session/SessionProvider';
@@ -158,7 +159,12 @@ function NotSentItem({ entry, onRetry, onCopyBack, onDiscard }: NotSentItemProps
 
   return (
     <li className="not-sent-item" aria-labelledby={whatId}>
-      <p id={whatId} className="not-sent-item__what">
+      {/* What the worker typed is in the language of its script; the words for a command are the UI's. */}
+      <p
+        id={whatId}
+        className="not-sent-item__what"
+        lang={entry.typed?.trim() ? textLang(entry.typed) : undefined}
+      >
         {words.what(entry)}
       </p>
       <p className="not-sent-item__why">{t('why', { reason: words.reason(entry.reason) })}</p>

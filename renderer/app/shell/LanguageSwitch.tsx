@@ -1,6 +1,8 @@
 import { useId, type SelectHTMLAttributes } from 'react';
+import { Languages } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, languages } from '../../../shared/i18n';
+import { Icon } from '../../ui/Icon';
 import { useLanguageAction } from './shell-actions';
 import { useLanguage } from '../providers/useLanguage';
 import './LanguageSwitch.css';
@@ -14,9 +16,10 @@ export function LanguageSwitch({ className, ...rest }: LanguageSwitchProps) {
   const id = useId();
   return (
     <div className={['language-switch', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="language-switch__label">
+      <label htmlFor={id} className="visually-hidden">
         {t('language')}
       </label>
+      <Icon icon={Languages} size="sm" className="language-switch__icon" />
       <select
         id={id}
         className="language-switch__select"

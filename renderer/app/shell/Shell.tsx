@@ -8,13 +8,16 @@ import { ShiftsWorkspace } from '../../shifts/ShiftsWorkspace';
 import { TicketsWorkspace } from '../../tickets/TicketsWorkspace';
 import { ViewFrame } from '../../ui/ViewFrame';
 import { useSessionUser } from '../../session/hooks';
+import { useSession } from '../../session/SessionProvider';
 import { NotSentPanel } from '../outbox/NotSentPanel';
 import { parseRoute, resolveRoute, sameRoute, workspaceOf, type Route } from '../router/routes';
 import { useRouter, useRouterState } from '../router/RouterProvider';
 import { useRouteText } from '../router/useRouteText';
 import { TeamNotes } from '../team/TeamNotes';
+import { teamDraftKey } from '../team/team-store';
 import { workspacesFor } from '../workspaces';
 import { Banner } from './Banner';
+import { HostNotice } from './HostNotice';
 import { NavigationActions } from './NavigationActions';
 import { SkipLink } from './SkipLink';
 import { WorkspaceNav } from './WorkspaceNav';
@@ -32,6 +35,7 @@ export interface ShellProps {
 
 export function Shell({ onSignOut, focusOnStart }: ShellProps) {
   const user = useSessionUser();
+  const { hostStatus } = useSession();
   const { t } = useTranslation(['shell', 'common']);
   const router = useRouter();
   const { route, navigation, settingsTab } = useRouterState();
@@ -69,8 +73,14 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
         settingsOpen={shown?.name === 'settings'}
         onOpenSettings={openSettings}
       />
+      <HostNotice status={hostStatus} />
       <NotSentPanel onGoTo={goTo} />
-      <div className="shell__body">
+      {/* On Settings the notes narrow: the forms there need the width more than a conversation does. */}
+      <div
+        className={['shell__body', shown?.name === 'settings' ? 'shell__body--settings' : null]
+          .filter(Boolean)
+          .join(' ')}
+      >
         <WorkspaceNav
           className="shell__nav"
           workspaces={allowed}
@@ -79,7 +89,12 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
         />
         <main id={mainId} tabIndex={-1} className="shell__main">
           {shown ? (
-            <View route={shown} focusRequest={focusRequest} onReplace={(next) => router.replace(next)} />
+            <View
+              route={shown}
+              focusRequest={focusRequest}
+              onReplace={(next) => router.replace(next)}
+              onNavigate={navigate}
+            />
           ) : (
             <ViewFrame title={t('shell:noWorkspaceTitle')} focusRequest={focusRequest}>
               <p>{t('shell:noWorkspace')}</p>
@@ -96,20 +111,27 @@ interface ViewProps {
   route: Route;
   focusRequest: number;
   onReplace: (route: Route) => void;
+  onNavigate: (route: Route) => void;
 }
 
 /** The route's view, handed its parameters; a change of ticket or week keeps the view and refocuses its heading. */
-function View({ route, focusRequest, onReplace }: ViewProps) {
+function View({ route, focusRequest, onReplace, onNavigate }: ViewProps) {
+  const session = useSession();
   const selectTab = (tab: SettingsSectionId) => onReplace({ name: 'settings', tab });
+  // The empty states' actions: a settings tab is a new place (Back returns); team notes are beside the view.
+  const actions = {
+    onOpenSettings: (tab: SettingsSectionId) => onNavigate({ name: 'settings', tab }),
+    onOpenTeamNotes: () => session.composers.focus(teamDraftKey),
+  };
   switch (route.name) {
     case 'tickets':
-      return <TicketsWorkspace ticketId={route.ticketId} focusRequest={focusRequest} />;
+      return <TicketsWorkspace ticketId={route.ticketId} focusRequest={focusRequest} {...actions} />;
     case 'live':
-      return <LiveWorkspace room={route.room} focusRequest={focusRequest} />;
+      return <LiveWorkspace room={route.room} focusRequest={focusRequest} {...actions} />;
     case 'shifts':
-      return <ShiftsWorkspace week={route.week} focusRequest={focusRequest} />;
+      return <ShiftsWorkspace week={route.week} focusRequest={focusRequest} {...actions} />;
     case 'employer':
-      return <EmployerWorkspace view={route.view} focusRequest={focusRequest} />;
+      return <EmployerWorkspace view={route.view} focusRequest={focusRequest} {...actions} />;
     case 'settings':
       return (
         <SettingsPage

@@ -1,9 +1,19 @@
 import type { HTMLAttributes } from 'react';
+import { ChartColumn, Clock, Inbox, Radio, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useRovingTabIndex } from '../../a11y/keyboard/useRovingTabIndex';
+import { Icon } from '../../ui/Icon';
 import { formatRoute } from '../router/routes';
 import type { WorkspaceId } from '../workspaces';
 import './WorkspaceNav.css';
+
+/** The same icon marks a workspace here and in its empty state. */
+const workspaceIcons: Record<WorkspaceId, LucideIcon> = {
+  tickets: Inbox,
+  live: Radio,
+  shifts: Clock,
+  employer: ChartColumn,
+};
 
 export interface WorkspaceNavProps extends HTMLAttributes<HTMLElement> {
   workspaces: readonly WorkspaceId[];
@@ -37,7 +47,8 @@ export function WorkspaceNav({ workspaces, current, onNavigate, className, ...re
                 onNavigate(id);
               }}
             >
-              {t(`workspaces.${id}.name`)}
+              <Icon icon={workspaceIcons[id]} size="md" className="workspace-nav__icon" />
+              <span>{t(`workspaces.${id}.name`)}</span>
             </a>
           </li>
         ))}

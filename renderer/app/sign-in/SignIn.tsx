@@ -11,8 +11,12 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useHost } from '../../host/HostProvider';
 import type { AuthStore, SignInFailure } from '../../session/auth-store';
 import type { HubCheck } from '../../net/hub-check';
+import { HostNotice } from '../shell/HostNotice';
+import { BrandMark } from '../shell/BrandMark';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { alwaysHosted, type HostStatus } from '../../net/host-status';
 import { HubStatus } from './HubStatus';
+import { useRetryWait } from './use-retry-wait';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -27,6 +31,8 @@ export interface SignInProps extends Omit<HTMLAttributes<HTMLElement>, 'onSubmit
   hubCheck: HubCheck;
   /** Why the worker is back here, e.g. the session expired. */
   notice?: string | null;
+  /** Web mode: whether the host is reachable, for the notice when it is not. */
+  hostStatus?: HostStatus;
   /** After signing out or an expired session: the worker's next step is the username field. */
   focusOnMount?: boolean;
 }
@@ -40,7 +46,15 @@ const usernameInput = {
 };
 const passwordInput = { name: 'password', type: 'password', autoComplete: 'current-password' };
 
-export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className, ...rest }: SignInProps) {
+export function SignIn({
+  auth,
+  hubCheck,
+  notice,
+  hostStatus = alwaysHosted,
+  focusOnMount = false,
+  className,
+  ...rest
+}: SignInProps) {
   const { t } = useTranslation(['auth', 'errors', 'common', 'shell']);
   const { info: hostInfo } = useHost();
   const [username, setUsername] = useState('');
@@ -48,6 +62,9 @@ export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const [failure, setFailure] = useState<SignInFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  /** When the hub's sign-in limiter lets this worker try again (its own figure, not a guess). */
+  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const wait = useRetryWait(failure === 'rate_limited' ? lockedUntil : null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
@@ -68,6 +85,12 @@ export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className
     if (reason === 'wrong_credentials') return t('wrongCredentials');
     if (reason === 'network') return t('errors:network');
     if (reason === 'several_organisations') return t('severalOrganisations');
+    if (reason === 'rate_limited' && wait) {
+      if (wait.unit === 'now') return t('lockedOver');
+      return wait.unit === 'minutes'
+        ? t('lockedMinutes', { count: wait.count })
+        : t('lockedSeconds', { count: wait.count });
+    }
     return t(`errors:codes.${reason}`);
   };
 
@@ -90,6 +113,7 @@ export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className
     if (result.ok) return;
     setBusy(false);
     setFailure(result.reason);
+    setLockedUntil(result.retryAfterMs === undefined ? null : Date.now() + result.retryAfterMs);
     if (result.reason === 'wrong_credentials') {
       setPassword('');
       passwordRef.current?.focus();
@@ -102,7 +126,10 @@ export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className
   return (
     <div className={['sign-in', className].filter(Boolean).join(' ')} {...rest}>
       <header className="sign-in__top">
-        <p className="sign-in__product">{t('common:productName')}</p>
+        <p className="sign-in__product">
+          <BrandMark />
+          {t('common:productName')}
+        </p>
         <LanguageSwitch />
       </header>
       <main className="sign-in__main">
@@ -116,6 +143,7 @@ export function SignIn({ auth, hubCheck, notice, focusOnMount = false, className
             {hostInfo.embeddedHub ? t('hubBuiltIn') : t('hubLine', { hub: hostInfo.hubUrl })}
           </p>
           <HubStatus state={hub} />
+          <HostNotice status={hostStatus} />
           {notice ? <Alert info>{notice}</Alert> : null}
           <form className="sign-in__form" noValidate onSubmit={(event) => void submit(event)}>
             <Alert id={alertId}>{formError}</Alert>

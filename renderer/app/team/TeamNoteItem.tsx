@@ -1,5 +1,7 @@
 import type { LiHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLang } from '../../../shared/i18n/text-lang';
+import { Avatar } from '../../ui/Avatar';
 import { useDateTimeFormat } from './useDateTimeFormat';
 import './TeamNoteItem.css';
 
@@ -26,13 +28,19 @@ export function TeamNoteItem({
       className={['team-note', waiting ? 'team-note--waiting' : null, className].filter(Boolean).join(' ')}
       {...rest}
     >
+      <Avatar name={author} size="sm" className="team-note__avatar" />
       <p className="team-note__meta">
-        <span className="team-note__author">{author}</span>
+        {/* People's own words get the language of their script, so a screen reader picks the right voice. */}
+        <span className="team-note__author" lang={textLang(author)}>
+          {author}
+        </span>
         <time className="team-note__time" dateTime={new Date(createdAt).toISOString()}>
           {format(createdAt)}
         </time>
       </p>
-      <p className="team-note__body">{body}</p>
+      <p className="team-note__body" lang={textLang(body)}>
+        {body}
+      </p>
       {waiting ? <p className="team-note__waiting">{t('waiting')}</p> : null}
     </li>
   );

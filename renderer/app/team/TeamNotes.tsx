@@ -10,12 +10,14 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { teamProtocol } from '../../../shared/protocol';
+import { codePointLength } from '../../../shared/protocol/text';
 import { useAlerts } from '../../a11y/alerts/AlertsProvider';
 import { offerPhrases } from '../../a11y/scan/phrases';
 import { useDraft, useOutboxList, useSessionStore, useSessionUser } from '../../session/hooks';
 import { useSession } from '../../session/SessionProvider';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { CharacterCount } from '../../ui/CharacterCount';
 import { TextAreaField } from '../../ui/Field';
 import { notSentStore } from '../outbox/not-sent-store';
 import { useTeamNoteActions } from './team-actions';
@@ -23,7 +25,11 @@ import { teamDraftKey, teamStore } from './team-store';
 import { TeamNoteItem } from './TeamNoteItem';
 import './TeamNotes.css';
 
-const maxBody = 2000;
+const maxBody = teamProtocol.teamBodyMax;
+/** The alert service's topic for colleagues' notes: one banner slot for all of them. */
+const arrivalTopic = 'team.message';
+/** Within this of the bottom the worker is "at the end" and follows new notes. */
+const endSlackPx = 24;
 /** Switch users get the team's canned phrases as a row of the on-screen keyboard. */
 const teamPhrases = offerPhrases('team');
 
@@ -39,7 +45,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const session = useSession();
   const store = useSessionStore(teamStore);
   const notSent = useSessionStore(notSentStore);
-  const { announce } = useAlerts();
+  const { announce, acknowledge } = useAlerts();
   const user = useSessionUser();
   const outbox = useOutboxList();
   const messages = useSyncExternalStore(store.subscribe, () => store.messages);
@@ -54,12 +60,22 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const text = draft.text;
   /** `invalid`: the text itself is at fault (empty, too long), not the hub or the disk. */
   const [error, setError] = useState<{ text: string; invalid: boolean } | null>(null);
-  const sending = useRef(false);
+  /** The note being written to the outbox now, if any. */
+  const sending = useRef<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const openNotSent = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const titleId = useId();
   const alertId = useId();
+  const countId = useId();
+  const tooLongId = useId();
+  /** The newest note is on screen in a window the worker is looking at: arrivals count as read. */
+  const newestInView = useRef(false);
+  const seesNewest = () =>
+    document.visibilityState === 'visible' &&
+    document.hasFocus() &&
+    (newestInView.current || (root.current?.contains(document.activeElement) ?? false));
   const composeLabel = t('composeLabel');
 
   // "Copy back" finds this composer by its draft key, to put text here and focus it.
@@ -79,9 +95,10 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
     () =>
       store.onArrival((message) =>
         announce({
-          topic: 'team.message',
+          topic: arrivalTopic,
           message: t('newNote', { author: message.author.displayName, body: message.body.slice(0, 160) }),
           summary: (count) => t('newNotes', { count }),
+          read: seesNewest,
         }),
       ),
     [store, announce, t],
@@ -91,18 +108,46 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const waiting = outbox.pending.filter((entry) => entry.event === 'team.post' && !delivered.has(entry.id));
   const refused = outbox.notSent.filter((entry) => entry.draftKey === teamDraftKey).length;
 
-  // New notes scroll into view; an older page keeps the note the worker was reading where it was.
+  // New notes scroll into view while the worker is at the end of the list (and their own always do);
+  // reading far back, the note they are reading stays put; an older page keeps it where it was too.
   const newest = messages.at(-1)?.seq ?? 0;
   const oldest = messages[0]?.seq ?? 0;
   const seen = useRef({ newest: 0, oldest: 0, waiting: 0, height: 0 });
+  const atEnd = useRef(true);
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
     const before = seen.current;
-    if (newest !== before.newest || waiting.length !== before.waiting) el.scrollTop = el.scrollHeight;
+    const ownNote = waiting.length > before.waiting;
+    if ((newest !== before.newest && atEnd.current) || ownNote) el.scrollTop = el.scrollHeight;
     else if (oldest < before.oldest) el.scrollTop += el.scrollHeight - before.height;
     seen.current = { newest, oldest, waiting: waiting.length, height: el.scrollHeight };
+    atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
   }, [newest, oldest, waiting.length]);
+
+  // Read, for the alert banner: the newest note on screen (the log scrolled to it, the notes not off
+  // the page) in a window in front, or focus moving into the notes.
+  useEffect(() => {
+    newestInView.current = false;
+    const note = list.current?.querySelector(`[data-seq="${newest}"]`);
+    if (!note || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        newestInView.current = entry?.isIntersecting ?? false;
+        if (seesNewest()) acknowledge(arrivalTopic);
+      },
+      { threshold: 0.5 },
+    );
+    observer.observe(note);
+    const onFocus = () => {
+      if (seesNewest()) acknowledge(arrivalTopic);
+    };
+    window.addEventListener('focus', onFocus);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [newest, acknowledge]);
 
   // The last "Show newer" press takes its button away: focus lands on the notes rather than nowhere.
   const wasBehind = useRef(hasNewer);
@@ -112,25 +157,30 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   }, [hasNewer]);
 
   const send = async () => {
-    // A second press while the first is still being written to disk must not post the note twice.
-    if (sending.current) return;
-    const body = text.trim();
+    // What is in the box now, not in this render's closure: the worker may type on while a note is sent.
+    const draftNow = session.drafts.get(teamDraftKey);
+    const body = draftNow.snapshot.text.trim();
+    // A second press while the same note is still being written to disk must not post it twice;
+    // a different note typed meanwhile is sent, not dropped.
+    if (body !== '' && sending.current === body) return;
     if (!body) {
       setError({ text: t('bodyRequired'), invalid: true });
       textarea.current?.focus();
       return;
     }
     if (!teamProtocol.teamBodySchema.safeParse(body).success) {
-      setError({ text: t('bodyTooLong', { max: maxBody, count: body.length }), invalid: true });
+      // Refused here, before the outbox: the text stays in the box, whole, for the worker to shorten.
+      setError({ text: t('bodyTooLong', { max: maxBody, count: codePointLength(body) }), invalid: true });
       textarea.current?.focus();
       return;
     }
     setError(null);
-    sending.current = true;
+    sending.current = body;
     try {
       const answer = await store.post(body);
       if (answer.ok) {
-        setText('');
+        // Only the note sent leaves the box: text typed while it was being kept stays.
+        if (draftNow.snapshot.text.trim() === body) setText('');
       } else {
         // Not queued (the host found it invalid, or could not keep it): the text stays in the box.
         setError({
@@ -139,7 +189,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
         });
       }
     } finally {
-      sending.current = false;
+      if (sending.current === body) sending.current = null;
     }
   };
   useTeamNoteActions(
@@ -148,11 +198,16 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   );
 
   const alertText = error?.text ?? (refused > 0 ? t('notSentPointer', { count: refused }) : null);
+  // Counted as the hub counts: characters of the trimmed text.
+  const length = codePointLength(text.trim());
+  const tooLong = length > maxBody;
 
   return (
     <aside
+      ref={root}
       aria-labelledby={titleId}
       className={['team-notes', className].filter(Boolean).join(' ')}
+      onFocus={() => acknowledge(arrivalTopic)}
       {...rest}
     >
       <h2 id={titleId} className="team-notes__title">
@@ -177,6 +232,10 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
       {/* A log, but silent: new notes are spoken through the alert service, coalesced, not one by one. */}
       <div
         ref={list}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
+        }}
         role="log"
         aria-live="off"
         aria-label={t('listLabel')}
@@ -190,6 +249,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
             {messages.map((m) => (
               <TeamNoteItem
                 key={`m${m.seq}`}
+                data-seq={m.seq}
                 author={m.author.displayName}
                 createdAt={m.createdAt}
                 body={m.body}
@@ -246,7 +306,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
           label={composeLabel}
           hint={t('composeHint')}
           {...teamPhrases}
-          describedBy={alertText ? alertId : undefined}
+          describedBy={[alertText ? alertId : null, countId].filter(Boolean).join(' ')}
           aria-invalid={error?.invalid ? true : undefined}
           value={text}
           rows={3}
@@ -262,9 +322,24 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
             }
           }}
         />
-        <Button type="submit" primary className="team-notes__send">
-          {t('send')}
-        </Button>
+        <div className="team-notes__actions">
+          <CharacterCount className="team-notes__count" id={countId} count={length} max={maxBody} />
+          {/* Over the limit the button says why it will not send; pressing it says so again and keeps the text. */}
+          {tooLong ? (
+            <p id={tooLongId} className="visually-hidden">
+              {t('bodyTooLong', { max: maxBody, count: length })}
+            </p>
+          ) : null}
+          <Button
+            type="submit"
+            primary
+            className="team-notes__send"
+            aria-disabled={tooLong || undefined}
+            aria-describedby={tooLong ? tooLongId : undefined}
+          >
+            {t('send')}
+          </Button>
+        </div>
       </form>
     </aside>
   );

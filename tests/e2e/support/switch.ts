@@ -253,3 +253,183 @@ export async function typeWithKeyboard(driver: SwitchDriver, page: Page, text: s
     await driver.select(keys.getByRole('button', { name, exact: true }));
   }
 }
+
+/** A control the page offers, as the walk compares it with what scanning highlighted. */
+export interface PageControl {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface WalkResult {
+  /** Every focusable, visible-by-CSS control on the screen (inside the open modal panel, if any). */
+  readonly controls: readonly PageControl[];
+  /** Of those, the ones scanning never highlighted. */
+  readonly missed: readonly PageControl[];
+  /** Parked where no scrolling reaches (a skip link above the page): scanning leaves them to the keyboard. */
+  readonly parked: readonly string[];
+  readonly highlights: number;
+}
+
+/**
+ * Walks the whole screen by one switch (auto-scan must be on): Select on
+ * every group, region and row not entered yet and on every back-up, never on
+ * an item, until each control the DOM offers has been highlighted or
+ * `maxHighlights` have gone by. The DOM side is read independently of the
+ * walker in renderer/a11y/scan/scan-dom.ts: any focusable control that CSS
+ * does not hide (hidden, display none, visibility hidden, inert,
+ * aria-hidden, disabled), wherever it is scrolled to.
+ */
+export async function walkEveryControl(page: Page, maxHighlights = 600): Promise<WalkResult> {
+  const entered = new Set<string>();
+  const skippedIn = new Set<string>();
+  const seen = new Set<string>();
+  let highlights = 0;
+  let lastKey = '';
+  let remaining = await page.evaluate(pageControls);
+  // The page itself records every item highlighted: a busy machine may poll slower than the scan moves.
+  await page.evaluate(recordItems);
+  const collect = async () => {
+    for (const id of await page.evaluate(recordedItems)) seen.add(id);
+  };
+  const missing = () => remaining.controls.filter((c) => !seen.has(c.id));
+  while (highlights < maxHighlights && missing().length > 0) {
+    const h = await page.evaluate(readHighlight);
+    if (h.key === '' && (h.phase === 'waiting' || h.phase === 'paused')) {
+      await page.keyboard.press('Space');
+      await waitForMove(page, h.key);
+      continue;
+    }
+    if (h.key === lastKey || h.key === '') {
+      await waitForMove(page, h.key);
+      continue;
+    }
+    lastKey = h.key;
+    highlights += 1;
+    if (h.kind === 'item') seen.add(h.id);
+    const enter = (h.kind === 'group' || h.kind === 'region' || h.kind === 'row') && !entered.has(h.key);
+    const fresh = h.age <= freshMs;
+    // Leaving a level whose container went by too fast to enter would lose it: go round once more.
+    const level = h.kind === 'backUp' ? h.id : parentOf(h.key);
+    if (enter && !fresh) skippedIn.add(level);
+    const leave = h.kind === 'backUp' && !skippedIn.delete(level);
+    if ((enter || leave) && fresh) {
+      if (enter) entered.add(h.key);
+      await page.keyboard.press('Space');
+    }
+    // Controls may come and go as the page lives (a status line, a count): read them again now and then.
+    if (highlights % 25 === 0) remaining = await page.evaluate(pageControls);
+    if (highlights % 5 === 0) await collect();
+    await waitForMove(page, h.key);
+  }
+  await collect();
+  remaining = await page.evaluate(pageControls);
+  return { controls: remaining.controls, missed: missing(), parked: remaining.parked, highlights };
+}
+
+/** The container a node highlight's key (`node:<id>:<path>`, `row:<grid>:…`) sits in; '' for the top. */
+function parentOf(key: string): string {
+  if (key.startsWith('row:')) return key.split(':')[1] ?? '';
+  const path = (key.split(':')[2] ?? '').split('/');
+  return path.at(-2) ?? '';
+}
+
+/** Runs in the page: starts noting the id of every item the overlay highlights. */
+function recordItems(): void {
+  const probe = window as unknown as { __scanItems?: Set<string> };
+  if (probe.__scanItems !== undefined) return;
+  const items = new Set<string>();
+  probe.__scanItems = items;
+  const note = () => {
+    const overlay = document.querySelector('[data-scan-key]');
+    if (overlay?.getAttribute('data-scan-target-kind') === 'item')
+      items.add(overlay.getAttribute('data-scan-target-id') ?? '');
+  };
+  note();
+  new MutationObserver(note).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-scan-key'],
+  });
+}
+
+function recordedItems(): string[] {
+  return [...((window as unknown as { __scanItems?: Set<string> }).__scanItems ?? [])];
+}
+
+async function waitForMove(page: Page, key: string): Promise<void> {
+  await page.waitForFunction(
+    (old) => document.querySelector('[data-scan-key]')?.getAttribute('data-scan-key') !== old,
+    key,
+    { polling: 'raf', timeout: 15_000 },
+  );
+}
+
+/** Runs in the page: every control a keyboard or pointer user could operate on this screen. */
+function pageControls(): { controls: PageControl[]; parked: string[] } {
+  const native = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary';
+  const roles = [
+    'button',
+    'link',
+    'checkbox',
+    'radio',
+    'tab',
+    'option',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'switch',
+    'textbox',
+    'searchbox',
+    'combobox',
+    'slider',
+    'spinbutton',
+    'treeitem',
+  ];
+  const interactive = roles.map((r) => `[role="${r}"]`).join(', ');
+  const structure = new Set(['log', 'status', 'alert', 'region', 'main', 'article', 'document', 'feed']);
+  const modal = Array.from(
+    document.querySelectorAll('[data-scan-modal], dialog[open], [role="dialog"][aria-modal="true"]'),
+  ).at(-1);
+  const root = modal ?? document.body;
+  const candidates = Array.from(
+    root.querySelectorAll(`${native}, ${interactive}, [tabindex], [contenteditable="true"]`),
+  ).filter((el) => {
+    const role = el.getAttribute('role');
+    if (el.matches(native) || el.matches(interactive) || el.matches('[contenteditable="true"]')) return true;
+    return Number(el.getAttribute('tabindex')) >= 0 && (role === null || !structure.has(role));
+  });
+  const controls: PageControl[] = [];
+  const parked: string[] = [];
+  for (const el of candidates) {
+    if (el.closest('[data-scan-ignore], [hidden], [inert], [aria-hidden="true"]')) continue;
+    if (!el.checkVisibility({ visibilityProperty: true })) continue;
+    if (el.matches(':disabled') || el.closest('[aria-disabled="true"]')) continue;
+    // A cell that holds its own button is not the control; the button is.
+    if (el.getAttribute('role') === 'gridcell' && el.querySelector(native)) continue;
+    // Nested in another control (a button inside a link): the outer one is what is scanned.
+    if (el.parentElement?.closest(`${native}, ${interactive}`)) continue;
+    const name = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim().slice(0, 60);
+    // Above or left of the start of whatever scrolls it, no scrolling can bring it into view.
+    let pane: Element | null = el.parentElement;
+    while (pane !== null && pane !== document.body && getComputedStyle(pane).overflowY === 'visible')
+      pane = pane.parentElement;
+    const box = el.getBoundingClientRect();
+    const origin =
+      pane === null || pane === document.body
+        ? { top: -window.scrollY, left: -window.scrollX }
+        : {
+            top: pane.getBoundingClientRect().top - pane.scrollTop,
+            left: pane.getBoundingClientRect().left - pane.scrollLeft,
+          };
+    if (box.bottom <= origin.top || box.right <= origin.left) {
+      parked.push(name);
+      continue;
+    }
+    controls.push({
+      id: el.getAttribute('data-scan-id') ?? `(no scan id) ${el.outerHTML.slice(0, 80)}`,
+      name,
+    });
+  }
+  return { controls, parked };
+}
