@@ -32,6 +32,8 @@ export default defineConfig({
     // local investigation; the /app route refuses to serve *.map either way (electron/web/static-app.ts).
     sourcemap: false,
     assetsInlineLimit: keepSoundsAsFiles,
+    // The pinyin word list is one lazy chunk of about 1 MB, loaded when a keyboard first opens (resources/ime).
+    chunkSizeWarningLimit: 1300,
   },
   server: webModeUrl ? { proxy: { '/socket.io': { target: webModeUrl, ws: true } } } : {},
 });

@@ -1,7 +1,6 @@
 import { ChartColumn, MessagesSquare, Monitor } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSectionId } from '../a11y/settings/settings-sections';
-import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { ViewFrame } from '../ui/ViewFrame';
 import type { EmployerView } from './employer-views';
@@ -28,22 +27,19 @@ export function EmployerWorkspace({
       <EmptyState
         icon={ChartColumn}
         heading={t('empty.employer.heading')}
-        actions={
-          onOpenSettings || onOpenTeamNotes ? (
-            <>
-              {onOpenTeamNotes ? (
-                <Button primary icon={MessagesSquare} onClick={onOpenTeamNotes}>
-                  {t('empty.actions.teamNotes')}
-                </Button>
-              ) : null}
-              {onOpenSettings ? (
-                <Button icon={Monitor} onClick={() => onOpenSettings('display')}>
-                  {t('empty.actions.display')}
-                </Button>
-              ) : null}
-            </>
-          ) : undefined
-        }
+        actions={[
+          {
+            label: t('empty.actions.teamNotes'),
+            icon: MessagesSquare,
+            onPress: onOpenTeamNotes,
+            primary: true,
+          },
+          {
+            label: t('empty.actions.display'),
+            icon: Monitor,
+            onPress: onOpenSettings && (() => onOpenSettings('display')),
+          },
+        ]}
       >
         <p>{t('empty.employer.body')}</p>
         {view === undefined ? null : <p>{t('requested.employer', { view: t(`employerViews.${view}`) })}</p>}

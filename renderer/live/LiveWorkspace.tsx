@@ -1,7 +1,6 @@
 import { Bell, MessagesSquare, Radio } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSectionId } from '../a11y/settings/settings-sections';
-import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { ViewFrame } from '../ui/ViewFrame';
 
@@ -22,22 +21,15 @@ export function LiveWorkspace({ room, focusRequest, onOpenSettings, onOpenTeamNo
       <EmptyState
         icon={Radio}
         heading={t('empty.live.heading')}
-        actions={
-          onOpenSettings || onOpenTeamNotes ? (
-            <>
-              {onOpenSettings ? (
-                <Button primary icon={Bell} onClick={() => onOpenSettings('alerts')}>
-                  {t('empty.actions.alerts')}
-                </Button>
-              ) : null}
-              {onOpenTeamNotes ? (
-                <Button icon={MessagesSquare} onClick={onOpenTeamNotes}>
-                  {t('empty.actions.teamNotes')}
-                </Button>
-              ) : null}
-            </>
-          ) : undefined
-        }
+        actions={[
+          {
+            label: t('empty.actions.alerts'),
+            icon: Bell,
+            onPress: onOpenSettings && (() => onOpenSettings('alerts')),
+            primary: true,
+          },
+          { label: t('empty.actions.teamNotes'), icon: MessagesSquare, onPress: onOpenTeamNotes },
+        ]}
       >
         <p>{t('empty.live.body')}</p>
         {room === undefined ? null : <p>{t('requested.live', { room })}</p>}

@@ -1,7 +1,6 @@
 import { Clock, Keyboard, MessagesSquare } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSectionId } from '../a11y/settings/settings-sections';
-import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { ViewFrame } from '../ui/ViewFrame';
 
@@ -27,22 +26,19 @@ export function ShiftsWorkspace({
       <EmptyState
         icon={Clock}
         heading={t('empty.shifts.heading')}
-        actions={
-          onOpenSettings || onOpenTeamNotes ? (
-            <>
-              {onOpenTeamNotes ? (
-                <Button primary icon={MessagesSquare} onClick={onOpenTeamNotes}>
-                  {t('empty.actions.teamNotes')}
-                </Button>
-              ) : null}
-              {onOpenSettings ? (
-                <Button icon={Keyboard} onClick={() => onOpenSettings('keyboard')}>
-                  {t('empty.actions.keyboard')}
-                </Button>
-              ) : null}
-            </>
-          ) : undefined
-        }
+        actions={[
+          {
+            label: t('empty.actions.teamNotes'),
+            icon: MessagesSquare,
+            onPress: onOpenTeamNotes,
+            primary: true,
+          },
+          {
+            label: t('empty.actions.keyboard'),
+            icon: Keyboard,
+            onPress: onOpenSettings && (() => onOpenSettings('keyboard')),
+          },
+        ]}
       >
         <p>{t('empty.shifts.body')}</p>
         {week === undefined ? null : <p>{t('requested.shifts', { week })}</p>}

@@ -1,7 +1,6 @@
 import { Inbox, MessagesSquare, ScanLine } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSectionId } from '../a11y/settings/settings-sections';
-import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { ViewFrame } from '../ui/ViewFrame';
 
@@ -27,22 +26,15 @@ export function TicketsWorkspace({
       <EmptyState
         icon={Inbox}
         heading={t('empty.tickets.heading')}
-        actions={
-          onOpenSettings || onOpenTeamNotes ? (
-            <>
-              {onOpenSettings ? (
-                <Button primary icon={ScanLine} onClick={() => onOpenSettings('scanning')}>
-                  {t('empty.actions.scanning')}
-                </Button>
-              ) : null}
-              {onOpenTeamNotes ? (
-                <Button icon={MessagesSquare} onClick={onOpenTeamNotes}>
-                  {t('empty.actions.teamNotes')}
-                </Button>
-              ) : null}
-            </>
-          ) : undefined
-        }
+        actions={[
+          {
+            label: t('empty.actions.scanning'),
+            icon: ScanLine,
+            onPress: onOpenSettings && (() => onOpenSettings('scanning')),
+            primary: true,
+          },
+          { label: t('empty.actions.teamNotes'), icon: MessagesSquare, onPress: onOpenTeamNotes },
+        ]}
       >
         <p>{t('empty.tickets.body')}</p>
         {ticketId === undefined ? null : <p>{t('requested.tickets', { id: ticketId })}</p>}

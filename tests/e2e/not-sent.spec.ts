@@ -1,9 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
 import { expectNoAxeViolations, ownInstance, setDisplay, themes } from './support/display';
 import { hostCall, hostSessionId } from './support/host';
+import { refusedNote } from './support/refused-note';
 import { twoSwitch } from './support/switch';
 import { screenshot } from './support/shots';
 
@@ -23,40 +23,6 @@ async function outboxIds(base: string): Promise<{ pending: string[]; notSent: st
   const list = await hostCall(base, 'outbox.list', { sessionId });
   if (!list.ok) throw new Error(`outbox.list: ${list.error.code}`);
   return { pending: list.data.pending.map((e) => e.id), notSent: list.data.notSent.map((e) => e.id) };
-}
-
-/** A team note the hub refuses for good, queued while the page is open; resolves once it is "not sent". */
-async function refusedNote(base: string, body: string): Promise<string> {
-  const sessionId = await hostSessionId(base);
-  const id = uuidv7();
-  const account = {
-    id,
-    username: `temp-${id.slice(-12)}`,
-    displayName: 'Temporary account',
-    password: 'temporary-password',
-    roles: ['agent'],
-  };
-  const first = await hostCall(base, 'outbox.put', {
-    sessionId,
-    id,
-    event: 'admin.users.create',
-    payload: account,
-    draftKey: null,
-  });
-  expect(first.ok).toBe(true);
-  // The page's outbox sends it; the hub applies it and keeps its answer under the id.
-  await expect.poll(async () => (await outboxIds(base)).pending).not.toContain(id);
-  expect((await outboxIds(base)).notSent).not.toContain(id);
-  const note = await hostCall(base, 'outbox.put', {
-    sessionId,
-    id,
-    event: 'team.post',
-    payload: { id, body },
-    draftKey: 'team.note',
-  });
-  expect(note.ok).toBe(true);
-  await expect.poll(async () => (await outboxIds(base)).notSent).toContain(id);
-  return id;
 }
 
 async function pressUntilFocused(page: Page, target: Locator, key: string, max = 40): Promise<void> {

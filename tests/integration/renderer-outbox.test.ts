@@ -148,3 +148,41 @@ describe('a queued payload that no longer parses', () => {
     expect(await teamBodies(session)).not.toContain(body);
   });
 });
+
+/** Another worker signing in on the same workstation as the last `open`. */
+async function signedIn(username: string): Promise<Session> {
+  const session = testSession(ws, await signInOnHost(ws, username));
+  sessions.push(session);
+  await until(() => session.hub.state === 'connected');
+  await session.typing.load();
+  return session;
+}
+
+describe('typing history', () => {
+  it('learns each sent note on the host, for the same worker only, and forgets it on request', async () => {
+    const agent = await open('agent');
+    await agent.typing.load();
+    expect(agent.typing.texts).toEqual([]);
+    const body = `亲，金桔今天发货 ${uuidv7()}`;
+    const queued = await agent.outbox.enqueue('team.post', { id: uuidv7(), body }, 'team.note');
+    expect(queued.ok).toBe(true);
+    await until(() => agent.typing.texts.includes(body));
+    await until(async () => {
+      const stored = await ws.bridge.call('typing.history', { sessionId: agent.id });
+      return stored.ok && stored.data.entries.some((e) => e.text === body);
+    });
+    await agent.dispose();
+
+    // The next worker on this PC starts with nothing of the agent's words.
+    const employer = await signedIn('employer');
+    expect(employer.typing.texts).toEqual([]);
+    await employer.dispose();
+
+    const back = await signedIn('agent');
+    expect(back.typing.texts).toContain(body);
+    expect(await back.typing.forget()).toBe(true);
+    expect(back.typing.texts).toEqual([]);
+    const stored = await ws.bridge.call('typing.history', { sessionId: back.id });
+    expect(stored).toEqual({ ok: true, data: { entries: [] } });
+  });
+});

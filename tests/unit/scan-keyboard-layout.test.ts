@@ -1,19 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKey, characterRows, withCase } from '../../renderer/a11y/scan/keyboard-layout';
+import { applyKey } from '../../shared/a11y/text-entry/entry-state';
+import { latinLayout } from '../../shared/a11y/text-entry/layouts';
 
 describe('on-screen keyboard layout', () => {
   it('offers every letter, every digit and the password punctuation exactly once, ten keys a row at most', () => {
-    const keys = characterRows.flatMap((row) => row.keys);
+    const keys = latinLayout.rows.flatMap((row) => row.keys.flatMap((k) => (k.label ? [k.label] : [])));
     expect(new Set(keys).size).toBe(keys.length);
     for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789-.@_') expect(keys).toContain(c);
-    for (const row of characterRows) expect(row.keys.length).toBeLessThanOrEqual(10);
-  });
-
-  it('capitals change letters only', () => {
-    expect(withCase('a', true)).toBe('A');
-    expect(withCase('7', true)).toBe('7');
-    expect(withCase('a', false)).toBe('a');
+    for (const row of latinLayout.rows) expect(row.keys.length).toBeLessThanOrEqual(10);
   });
 });
 

@@ -1,7 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKey as rendererApplyKey, characterRows } from '../../renderer/a11y/scan/keyboard-layout';
-import { applyKey, initialEntryState, pressEntryKey } from '../../shared/a11y/text-entry/entry-state';
+import { initialEntryState, pressEntryKey } from '../../shared/a11y/text-entry/entry-state';
 import {
   alphabeticalLayout,
   latinLayout,
@@ -70,13 +68,6 @@ describe('scan-ordered layouts', () => {
       );
   });
 
-  it("keeps today's alphabetical keyboard as it is in the renderer", () => {
-    const letters = alphabeticalLayout.rows.slice(0, characterRows.length);
-    expect(letters.map((r) => ({ id: r.id, keys: r.keys.map((k) => k.label) }))).toEqual(
-      characterRows.map((r) => ({ id: r.id, keys: [...r.keys] })),
-    );
-  });
-
   it('fills the suggestion row, with More after a page that has a next one', () => {
     const rows = withSuggestions(pinyinLayout, ['你好', '您好'], true);
     expect(rows[0]?.keys.map((k) => k.label ?? k.labelKey)).toEqual(['你好', '您好', 'keyboard.keys.more']);
@@ -95,27 +86,6 @@ describe('scan-ordered layouts', () => {
 
 describe('entry keys', () => {
   const field = (value: string) => ({ value, start: value.length, end: value.length });
-
-  it('edits exactly as the renderer keyboard does for its own keys', () => {
-    fc.assert(
-      fc.property(
-        fc.string(),
-        fc.nat(),
-        fc.nat(),
-        fc.constantFrom(
-          { type: 'char', char: 'x' } as const,
-          { type: 'space' } as const,
-          { type: 'newline' } as const,
-          { type: 'backspace' } as const,
-          { type: 'text', text: 'on its way' } as const,
-        ),
-        (value, a, b, action) => {
-          const state = { value, start: Math.min(a, b), end: Math.max(a, b) };
-          expect(applyKey(state, action)).toEqual(rendererApplyKey(state, action));
-        },
-      ),
-    );
-  });
 
   it('builds a composition in pinyin mode and commits what a candidate consumed', () => {
     let state = initialEntryState('pinyin');

@@ -167,7 +167,8 @@ function TextKeys({ target, label, onClose }: { target: TextTarget; label: strin
   const { t } = useTranslation('a11y');
   const entry = useTextEntry();
   const onlyLatin = latinOnly(target);
-  const predicting = !(target instanceof HTMLInputElement && target.type === 'password');
+  // A username or a password is no sentence: no suggestions to scan past, none of the worker's words shown.
+  const predicting = !onlyLatin;
   const [state, setState] = useState<EntryState>(() =>
     // Sentence capitals suit a note, never a username or a password.
     onlyLatin ? initialEntryState('latin', false) : initialEntryState(entry.mode),

@@ -1,6 +1,3 @@
-import type { KeyAction } from './keyboard-layout';
-import { applyKey } from './keyboard-layout';
-
 /** Elements whose activation moves no focus: the on-screen keyboard types into the field that has it. */
 export const keepFocusAttribute = 'data-scan-keep-focus';
 
@@ -30,36 +27,6 @@ export function activateElement(el: HTMLElement): Activation | null {
   if (el instanceof HTMLSelectElement) return { kind: 'select', target: el };
   el.click();
   return null;
-}
-
-const valueSetter = (el: TextTarget) =>
-  Object.getOwnPropertyDescriptor(
-    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype,
-    'value',
-  )?.set;
-
-/** Some input types (email, number) have no selection API and throw when asked. */
-function selection(el: TextTarget): { start: number | null; end: number | null } {
-  try {
-    return { start: el.selectionStart, end: el.selectionEnd };
-  } catch {
-    return { start: null, end: null };
-  }
-}
-
-/**
- * Types through the native value setter and an input event, the path a real
- * keystroke takes, so React's controlled state sees the change.
- */
-export function typeInto(el: TextTarget, action: KeyAction): void {
-  const edited = applyKey({ value: el.value, ...selection(el) }, action);
-  valueSetter(el)?.call(el, edited.value);
-  try {
-    el.setSelectionRange(edited.caret, edited.caret);
-  } catch {
-    // No caret on this input type: the value is all that matters.
-  }
-  el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
 }
 
 /** Picks an option the way a user does: the change event React listens to follows. */

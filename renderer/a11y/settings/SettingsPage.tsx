@@ -4,6 +4,7 @@ import { ViewFrame } from '../../ui/ViewFrame';
 import { AlertSettings } from './AlertSettings';
 import { DisplaySettings } from './DisplaySettings';
 import { KeyboardSettings } from './KeyboardSettings';
+import { LearnedWordsSetting } from './LearnedWordsSetting';
 import { ScanSettingsForm } from './ScanSettingsForm';
 import { ScanTimingSettings } from './ScanTimingSettings';
 import { SettingsFeedback } from './SettingsFeedback';
@@ -44,6 +45,9 @@ function SectionContent({ section }: { section: SettingsSectionId }) {
             <KeyboardSettings />
           </SettingsSection>
           <ShortcutOptions className="settings-section" />
+          <SettingsSection heading={t('learnedWords.legend')}>
+            <LearnedWordsSetting />
+          </SettingsSection>
         </>
       );
     case 'shortcuts':

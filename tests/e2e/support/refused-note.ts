@@ -3,10 +3,10 @@ import { expect } from '@playwright/test';
 import { hostCall, hostSessionId } from './host';
 
 /**
- * A team note the hub refuses for good, as tests/e2e/not-sent.spec.ts makes
- * one: an admin command is applied under a command id, then a team note is
- * queued under the same id, and the hub answers `conflict`. Resolves once the
- * note is in the "not sent" list.
+ * A team note the hub refuses for good, queued while the page is open: an
+ * admin command is applied under a command id (the page's outbox sends it),
+ * then a team note is queued under the same id, and the hub answers
+ * `conflict`. Resolves once the note is in the "not sent" list.
  */
 export async function refusedNote(base: string, body: string): Promise<string> {
   const sessionId = await hostSessionId(base);
@@ -32,6 +32,7 @@ export async function refusedNote(base: string, body: string): Promise<string> {
   });
   expect(first.ok).toBe(true);
   await expect.poll(async () => (await notSent()).pending).not.toContain(id);
+  expect((await notSent()).notSent).not.toContain(id);
   const note = await hostCall(base, 'outbox.put', {
     sessionId,
     id,
