@@ -90,7 +90,11 @@ describe('host migration 4: typing history', () => {
     expect(history.list(owner)).toEqual([]);
     history.add(owner, '亲，今天发货', 5);
     expect(history.list(owner)).toEqual([{ text: '亲，今天发货', at: 5 }]);
-    expect(createOutboxStore(db).list(owner).pending.map((e) => e.typed)).toEqual(['kept']);
+    expect(
+      createOutboxStore(db)
+        .list(owner)
+        .pending.map((e) => e.typed),
+    ).toEqual(['kept']);
     db.close();
   });
 });

@@ -10,6 +10,7 @@ import {
   suggestionRowId,
   suggestionsFor,
   suggestionsPerPage,
+  typesCapital,
   withSuggestions,
   type EntryKeyAction,
   type EntryState,
@@ -259,7 +260,11 @@ function TextKeys({ target, label, onClose }: { target: TextTarget; label: strin
     if (result.chosen !== undefined) entry.chose(result.chosen, state.mode === 'pinyin' ? 'zh' : 'en');
   };
 
-  const labelOf = (key: LayoutKey): string => key.label ?? namedKeyLabel(t, key.id);
+  const capital = typesCapital(state, field);
+  const labelOf = (key: LayoutKey): string =>
+    key.action.type === 'char' && capital
+      ? key.action.char.toUpperCase()
+      : (key.label ?? namedKeyLabel(t, key.id));
   const rows: RowData[] = [];
   for (const row of laidOut) {
     const keys = row.keys.filter((key) => !(onlyLatin && key.action.type === 'mode'));

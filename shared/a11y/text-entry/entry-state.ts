@@ -65,9 +65,7 @@ export function pressEntryKey(
       if (state.mode === 'pinyin' && /^[a-z']+$/.test(action.char))
         return keep(null, { composition: state.composition + action.char, page: 0 });
       {
-        const capital =
-          state.capitals ||
-          (state.autoCapitals && state.mode === 'latin' && atSentenceStart(split(field).before));
+        const capital = typesCapital(state, field);
         return keep(
           applyKey(field, { type: 'char', char: capital ? action.char.toUpperCase() : action.char }),
           {
@@ -131,6 +129,13 @@ function split(field: TextState): { before: string; after: string; start: number
   const end = clamp(field.end ?? value.length, value.length);
   const start = Math.min(clamp(field.start ?? end, value.length), end);
   return { before: value.slice(0, start), after: value.slice(end), start };
+}
+
+/** Whether the next letter goes in as a capital (Shift, or the start of a sentence): keys show it so. */
+export function typesCapital(state: EntryState, field: TextState): boolean {
+  return (
+    state.capitals || (state.autoCapitals && state.mode === 'latin' && atSentenceStart(split(field).before))
+  );
 }
 
 /** The word being typed right before the caret, in latin mode. */
