@@ -80,6 +80,8 @@ interface KeyData {
   disabled?: boolean;
   wide?: boolean;
   close?: boolean;
+  /** A suggestion or candidate: drawn apart from the letters, so its rows read as one band. */
+  suggestion?: boolean;
 }
 
 interface RowData {
@@ -135,6 +137,7 @@ function KeyGrid({ label, rows }: { label: string; rows: RowData[] }) {
                   'scan-keyboard__key',
                   key.wide ? 'scan-keyboard__key--wide' : null,
                   key.close ? 'scan-keyboard__close' : null,
+                  key.suggestion ? 'scan-keyboard__key--suggestion' : null,
                 ]
                   .filter(Boolean)
                   .join(' ')}
@@ -284,6 +287,7 @@ function TextKeys({ target, label, onClose }: { target: TextTarget; label: strin
               ? state.mode === 'pinyin'
               : undefined,
         close: key.action.type === 'close',
+        suggestion: key.action.type === 'suggestion',
         onPress: () => press(key.action),
       })),
     });
