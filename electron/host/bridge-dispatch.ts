@@ -67,7 +67,9 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
     owned(s, sessionId, (owner) => ok({ attempts: s.outbox.attempted(owner, id) })),
   'outbox.delivered': (s, { sessionId, id }) =>
     owned(s, sessionId, (owner) => {
-      s.outbox.delivered(owner, id);
+      const typed = s.outbox.delivered(owner, id);
+      // What the hub applied is what the worker sent: the keyboard learns their words from it, here and only here.
+      if (typed !== null && typed.trim() !== '') s.typingHistory.add(owner, typed.trim(), s.now());
       return changingOutbox(s, ok({}));
     }),
   'outbox.notSent': (s, { sessionId, id, reason }) =>
@@ -90,11 +92,6 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
 
   'typing.history': (s, { sessionId }) =>
     owned(s, sessionId, (owner) => ok({ entries: s.typingHistory.list(owner) })),
-  'typing.learn': (s, { sessionId, text }) =>
-    owned(s, sessionId, (owner) => {
-      s.typingHistory.add(owner, text, s.now());
-      return ok({});
-    }),
   'typing.forget': (s, { sessionId }) =>
     owned(s, sessionId, (owner) => ok({ forgotten: s.typingHistory.forget(owner) })),
 

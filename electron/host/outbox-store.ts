@@ -24,7 +24,8 @@ export interface OutboxStore {
   list(owner: string): OutboxList;
   /** The new attempt count; 0 when the entry is gone (an ack may have raced it). */
   attempted(owner: string, id: string): number;
-  delivered(owner: string, id: string): void;
+  /** It leaves the outbox; answers what the worker had typed in it (null if nothing, or no such entry). */
+  delivered(owner: string, id: string): string | null;
   notSent(owner: string, id: string, reason: NotSentReason, now: number): void;
   /** Back into its lane with a fresh attempt count; false if it is not a "not sent" entry of this owner. */
   retry(owner: string, id: string): boolean;
@@ -99,8 +100,8 @@ export function createOutboxStore(db: HostDb): OutboxStore {
   const attempt = db.prepare<[string, string], { attempts: number }>(
     "UPDATE outbox SET attempts = attempts + 1 WHERE owner = ? AND id = ? AND state = 'pending' RETURNING attempts",
   );
-  const remove = db.prepare<[string, string]>(
-    "DELETE FROM outbox WHERE owner = ? AND id = ? AND state = 'pending'",
+  const remove = db.prepare<[string, string], { typed: string | null }>(
+    "DELETE FROM outbox WHERE owner = ? AND id = ? AND state = 'pending' RETURNING typed",
   );
   const markNotSent = db.prepare<[string, string, number, string, string]>(
     `UPDATE outbox SET state = 'not_sent', reason_code = ?, reason_message = ?, failed_at = ?
@@ -170,7 +171,8 @@ export function createOutboxStore(db: HostDb): OutboxStore {
       return attempt.get(owner, id)?.attempts ?? 0;
     },
     delivered(owner, id) {
-      remove.run(owner, id);
+      const row = remove.get(owner, id);
+      return row === undefined ? null : row.typed;
     },
     notSent(owner, id, reason, now) {
       markNotSent.run(reason.code, reason.message, now, owner, id);

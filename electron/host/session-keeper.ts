@@ -65,15 +65,17 @@ export class SessionKeeper {
     // no await in it, so sign-ins that overlap (a double press) cannot leave a live token the host forgot.
     const previous = this.held;
     this.end();
+    // The embedded hub listens on a new port each launch: its workers' drafts and outbox must outlive that.
+    const owner = ownerKey(hub.embeddedHub ? embeddedHubKey : hubUrl, user.id);
     const session: HostSession = {
       sessionId: randomBytes(24).toString('base64url'),
       hubUrl,
       token,
       expiresAt,
       user,
+      owner,
     };
-    // The embedded hub listens on a new port each launch: its workers' drafts and outbox must outlive that.
-    this.held = { session, owner: ownerKey(hub.embeddedHub ? embeddedHubKey : hubUrl, user.id) };
+    this.held = { session, owner };
     this.scheduleExpiry();
     this.options.onChange(session);
     if (previous) await this.revoke(previous.session);

@@ -1,7 +1,5 @@
+import { typingHistoryLimit } from '../../shared/bridge';
 import type { HostDb } from './host-db';
-
-/** Enough of a worker's own writing to learn their words, small enough to reread at every sign-in. */
-export const typingHistoryLimit = 2000;
 
 export interface TypedEntry {
   text: string;

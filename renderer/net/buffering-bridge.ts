@@ -18,10 +18,6 @@ import type { HostStatus } from './host-status';
 /** Buffered entries sort after anything the host numbered (its seq is a small SQLite rowid). */
 const bufferedSeqBase = 1_000_000_000;
 
-/** The worker a session is for: one user on one hub, as the host's owner key is, but named from the page. */
-function workerOf(session: HostSession): string {
-  return `${session.hubUrl.replace(/\/+$/, '')}#${session.user.id}`;
-}
 
 interface Known {
   worker: string;
@@ -126,7 +122,7 @@ export class BufferingBridge implements WingsBridge, HostStatus {
     const data = answer.data as { session?: HostSession | null; sessionId?: string };
     const session = 'sessionId' in data ? (data as HostSession) : (data.session ?? null);
     if (!session) return answer;
-    const worker = workerOf(session);
+    const worker = session.owner;
     this.known.set(session.sessionId, { worker, dropped: false });
     await this.handOver(worker, session.sessionId);
     return answer;

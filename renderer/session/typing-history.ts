@@ -1,4 +1,4 @@
-import type { WingsBridge } from '../../shared/bridge';
+import { typingHistoryLimit, type WingsBridge } from '../../shared/bridge';
 import { Emitter } from '../net/emitter';
 
 /**
@@ -28,19 +28,18 @@ export class TypingHistory {
   /** Reads the history once; a failed read leaves it empty (predictions still come from the word lists). */
   load(): Promise<void> {
     this.loading ??= this.bridge.call('typing.history', { sessionId: this.sessionId }).then((answer) => {
-      if (!answer.ok || this.disposed) return;
-      // Sent while the read was on its way: keep those after what the host had.
-      this.set([...answer.data.entries.map((e) => e.text), ...this.textsValue]);
+      // The host stored each delivered message itself before saying so: its list is the whole history.
+      if (answer.ok && !this.disposed) this.set(answer.data.entries.map((e) => e.text));
     });
     return this.loading;
   }
 
+  /** The hub applied a message: its words count from now on (the host stored it itself). */
   learn(text: string): void {
     const trimmed = text.trim();
     if (trimmed === '' || this.disposed) return;
-    this.set([...this.textsValue, trimmed]);
-    // Best effort: a lost learn costs a prediction, never the worker's text (that went to the outbox).
-    void this.bridge.call('typing.learn', { sessionId: this.sessionId, text: trimmed.slice(0, 4000) });
+    // As many as the host keeps, so the model here is the one the next sign-in rebuilds.
+    this.set([...this.textsValue, trimmed].slice(-typingHistoryLimit));
   }
 
   async forget(): Promise<boolean> {

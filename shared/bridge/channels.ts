@@ -9,8 +9,8 @@ import { settingsPatchSchema, settingsSchema } from './settings';
 const draftKeySchema = text().min(1).max(200);
 /** Generous: a worker's long reply must never be cut, but a runaway paste must not fill the disk. */
 const draftTextSchema = text().max(100_000);
-/** One sent message to learn words from; longer text is not a message a worker wrote by hand. */
-const typedTextSchema = text().trim().min(1).max(4000);
+/** Enough of a worker's own writing to learn their words, small enough to reread at every sign-in. */
+export const typingHistoryLimit = 2000;
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -106,15 +106,14 @@ export const channels = {
   }),
   /**
    * The worker's own sent text, kept on this workstation to predict their words (never sent to the hub).
-   * Oldest first, at most the host's limit; a learn call adds one message.
+   * Oldest first, at most `typingHistoryLimit`. The host adds to it itself, from each outbox entry the hub
+   * applied, so a page can neither write it nor flood it.
    */
   'typing.history': channel({
     input: z.object(sessionScoped).strict(),
-    output: z.object({ entries: z.array(z.object({ text: z.string(), at: z.number().int() })).max(5000) }),
-  }),
-  'typing.learn': channel({
-    input: z.object({ ...sessionScoped, text: typedTextSchema }).strict(),
-    output: empty,
+    output: z.object({
+      entries: z.array(z.object({ text: z.string(), at: z.number().int() })).max(typingHistoryLimit),
+    }),
   }),
   'typing.forget': channel({
     input: z.object(sessionScoped).strict(),

@@ -18,6 +18,11 @@ export const hostSessionSchema = z.object({
   token: z.string(),
   expiresAt: z.number().int(),
   user: sessionUserSchema,
+  /**
+   * Whose data this is on this workstation (ownerKey): the same worker on the same hub gets the same
+   * key after a restart, even on the embedded hub's new port, so a page can keep work for them.
+   */
+  owner: z.string().min(1).max(300),
 });
 export type HostSession = z.infer<typeof hostSessionSchema>;
 

@@ -173,8 +173,17 @@ describe('a shared workstation', () => {
   it("keeps each worker's typing history to themselves, and forgets it on request", async () => {
     const s = host();
     const agent = await signIn(s, 'agent');
-    await call(s, 'typing.learn', { sessionId: agent, text: '亲，您的金桔今天发货' });
-    expect(await call(s, 'typing.learn', { sessionId: agent, text: '   ' })).toMatchObject({
+    // The host learns from what the hub applied, never from text a page hands it.
+    const id = uuidv7();
+    const body = '亲，您的金桔今天发货';
+    const note = { sessionId: agent, id, event: 'team.post', payload: { id, body }, draftKey: null };
+    expect((await call(s, 'outbox.put', note)).ok).toBe(true);
+    expect(await call(s, 'typing.history', { sessionId: agent })).toEqual({
+      ok: true,
+      data: { entries: [] },
+    });
+    expect(await call(s, 'outbox.delivered', { sessionId: agent, id })).toEqual({ ok: true, data: {} });
+    expect(await handleBridgeCall(s, 'typing.learn', { sessionId: agent, text: 'planted' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

@@ -18,7 +18,9 @@ export function openHostOutbox(
     },
     list: async () => store.list(owner),
     attempted: async (id) => store.attempted(owner, id),
-    delivered: async (id) => store.delivered(owner, id),
+    delivered: async (id) => {
+      store.delivered(owner, id);
+    },
     notSent: async (id, reason) => store.notSent(owner, id, reason, Date.now()),
     close: () => db.close(),
   };
