@@ -36,11 +36,6 @@ export function useConnectionNotice(): ConnectionNotice {
   });
 }
 
-/** The host's reachability, re-read whenever it changes. */
-export function useHostStatus(): Pick<HostStatus, 'link' | 'refusal' | 'buffer' | 'lastSave'> {
-  return useHostStatusSnapshot(useSession().hostStatus);
-}
-
 function useHostStatusSnapshot(
   status: HostStatus,
 ): Pick<HostStatus, 'link' | 'refusal' | 'buffer' | 'lastSave'> {

@@ -34,8 +34,11 @@ export const errorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   issues: z.array(issueSchema).optional(),
-  /** A `rate_limited` refusal that knows its wait (the sign-in limiter's) says it, so the worker is told the real figure. */
-  retryAfterMs: z.number().int().positive().optional(),
+  /**
+   * A `rate_limited` refusal that knows its wait (the sign-in limiter's) says it, so the worker is told the
+   * real figure; at most a day, so a broken or hostile hub cannot tell a worker to wait for years.
+   */
+  retryAfterMs: z.number().int().positive().max(86_400_000).optional(),
 });
 export type AckError = z.infer<typeof errorSchema>;
 

@@ -1,3 +1,4 @@
+import { intersect } from '../../../shared/a11y/overlay-geometry';
 import { useEffect, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
@@ -87,12 +88,6 @@ export function AlertBanner({ items, onDismiss, onHold, className, ...rest }: Al
   );
 }
 
-function overlaps(a: DOMRect, b: DOMRect): boolean {
-  return (
-    a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-  );
-}
-
 /**
  * Focus must never be hidden under the banner (WCAG 2.4.11): while it is up,
  * each focus move outside it checks the focused control against the bottom
@@ -112,7 +107,7 @@ function useDodgeFocus(root: RefObject<HTMLElement | null>, shown: boolean): boo
       const bottomBox = atTop.current
         ? new DOMRect(box.left, window.innerHeight - box.height - box.top, box.width, box.height)
         : box;
-      atTop.current = overlaps(focused.getBoundingClientRect(), bottomBox);
+      atTop.current = intersect(focused.getBoundingClientRect(), bottomBox) !== null;
       setDodging(atTop.current);
     };
     check();

@@ -227,9 +227,12 @@ function offPage(el: Element): boolean {
 }
 
 export function isScanItem(el: Element): boolean {
-  if (isDisabled(el)) return false;
-  if (getComputedStyle(el).visibility !== 'visible') return false;
-  if (offPage(el)) return false;
+  if (isDisabled(el) || !isControl(el)) return false;
+  // Style and layout reads last: they cost the most, and most elements walked are no control at all.
+  return getComputedStyle(el).visibility === 'visible' && !offPage(el);
+}
+
+function isControl(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role !== null && itemRoles.has(role)) return true;
   // A cell is the control only when it takes focus itself; otherwise its button is.

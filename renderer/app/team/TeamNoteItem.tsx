@@ -1,4 +1,4 @@
-import type { LiHTMLAttributes } from 'react';
+import { memo, type LiHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLang } from '../../../shared/i18n/text-lang';
 import { Avatar } from '../../ui/Avatar';
@@ -13,7 +13,8 @@ export interface TeamNoteItemProps extends LiHTMLAttributes<HTMLLIElement> {
   waiting?: boolean;
 }
 
-export function TeamNoteItem({
+/** Memoised: the list re-renders on every key typed in the note box, and its notes do not change with it. */
+export const TeamNoteItem = memo(function TeamNoteItem({
   author,
   createdAt,
   body,
@@ -44,4 +45,4 @@ export function TeamNoteItem({
       {waiting ? <p className="team-note__waiting">{t('waiting')}</p> : null}
     </li>
   );
-}
+});
