@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/SessionProvider';
 import { Button } from '../../ui/Button';
+import './LearnedWordsSetting.css';
 
 type Outcome = 'idle' | 'forgotten' | 'failed';
 
@@ -15,8 +16,8 @@ export function LearnedWordsSetting() {
   const texts = useSyncExternalStore(typing.subscribe, () => typing.texts);
   const [outcome, setOutcome] = useState<Outcome>('idle');
   return (
-    <div className="settings-section__grid">
-      <p>{t('learnedWords.explain', { count: texts.length })}</p>
+    <div className="learned-words">
+      <p className="learned-words__explain">{t('learnedWords.explain', { count: texts.length })}</p>
       <div>
         <Button
           disabled={texts.length === 0}
