@@ -18,7 +18,6 @@ import type { HostStatus } from './host-status';
 /** Buffered entries sort after anything the host numbered (its seq is a small SQLite rowid). */
 const bufferedSeqBase = 1_000_000_000;
 
-
 interface Known {
   worker: string;
   /** The host link dropped after this session was seen: a restarted host may have forgotten it. */
