@@ -121,6 +121,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The hub's pages (server/web/<page>/) run in a customer's browser: shared code only, no hub code, no Node.
+    files: ['server/web/*/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(
+        noElectronFolder,
+        noRenderer,
+        noElectronPkg,
+        ['node:*', 'the page runs in a browser'],
+        [/^\.\.\/\.\.\/(?!\.\.\/)/, 'the page runs in a browser: it may import shared/, never the hub'],
+      ),
+    },
+  },
+  {
     files: ['electron/host/**/*.ts', 'electron/web/**/*.ts'],
     rules: forbid(noRenderer, noElectronPkg),
   },

@@ -9,6 +9,7 @@ import type { LevelWithSilentOrString, Logger } from 'pino';
 import { pino } from 'pino';
 import { Server } from 'socket.io';
 import { createAuth } from './auth/deps';
+import { attachmentRoutes } from './chat/attachment-routes';
 import { authSweeps } from './auth/sweeps';
 import { tokenKeyFileName } from './auth/secret';
 import { bootstrapAdmin, newSetupCode, SetupGate } from './auth/setup';
@@ -31,8 +32,10 @@ import type { HubServer } from './protocol/socket-types';
 import { createDatabase, migrateToLatest } from './store/database';
 import type { Database } from './store/schema';
 import { WriteQueue } from './store/write-queue';
+import { chatPageRoute, defaultChatDir } from './web/chat-route';
 import { startHousekeeping, type Housekeeping } from './store/housekeeping';
 import { sweepCommandResults } from './protocol/command-results';
+import { wireTickets, type TicketsConfig } from './tickets/wiring';
 
 export interface HubConfig {
   dataDir: string;
@@ -52,6 +55,8 @@ export interface HubConfig {
   nativeBinding?: string;
   /** Extra HTTP routes, matched by path prefix after the hub's own and before its 404. */
   routes?: Array<{ prefix: string; handler: (req: IncomingMessage, res: ServerResponse) => void }>;
+  /** The built customer chat page served at /chat/ (`out/chat`); by default found from the app's root. */
+  chatDir?: string;
   /** Per-socket budgets by principal kind; tests that flood on purpose raise them. */
   budgets?: Partial<Record<PrincipalKind, BudgetLimits>>;
   /**
@@ -62,6 +67,8 @@ export interface HubConfig {
   allowedOrigins?: string[];
   /** Connection caps and timeouts at the edge (`server/http/limits.ts`); each one defaults on its own. */
   connectionLimits?: Partial<ConnectionLimits>;
+  /** Tickets and the customer chat: timings of the sweeps and the offline grace, chat start and flood limits. */
+  tickets?: TicketsConfig;
 }
 
 export interface Hub {
@@ -128,13 +135,27 @@ export async function createHub(config: HubConfig): Promise<Hub> {
 
   let httpServer: HttpServer | null = null;
   let housekeeping: Housekeeping | null = null;
+  let closeTickets: (() => Promise<void>) | null = null;
   try {
     const { credentials, setupCode } = await prepareStore(db, config, log, now());
     const auth = await createAuth({ db, dataDir: config.dataDir, log, now });
     const setup = new SetupGate(setupCode);
+    const writes = new WriteQueue(db);
+    const photos = attachmentRoutes({ db, writes, log, now });
+    const tickets = wireTickets({ db, writes, log, now }, config.tickets);
+    closeTickets = () => tickets.close();
+    const hubRoutes = [chatPageRoute(config.chatDir ?? defaultChatDir()), photos.serve];
     const server = createServer(
       httpServerOptions(limits),
-      createRouter({ auth, setup, routes: config.routes ?? [], origins, log }),
+      createRouter({
+        auth,
+        setup,
+        routes: [...hubRoutes, ...(config.routes ?? [])],
+        rawApi: [photos.upload],
+        jsonApi: tickets.jsonApi,
+        origins,
+        log,
+      }),
     );
     httpServer = server;
     // No `cors` option: socket-origin.ts answers CORS for allowed pages only (it needs the Host header).
@@ -145,11 +166,19 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     });
     guardEdge(server, io.engine, limits, origins, log);
     const sessions = new SessionGuard(io.engine, limits, log);
-    const dispatch: DispatchDeps = { db, writes: new WriteQueue(db), log, now };
+    const dispatch: DispatchDeps = { db, writes, log, now };
     housekeeping = startHousekeeping(db, { commandResults: sweepCommandResults, ...authSweeps }, log, now);
     void housekeeping.runNow();
+    const batcher = new PushBatcher(io);
+    await tickets.attach({
+      io,
+      batcher,
+      dispatch,
+      afterAuth: sessions.afterAuth,
+      ...(config.budgets?.customer ? { budget: config.budgets.customer } : {}),
+    });
     const workers = workerAudience(
-      { io, limiter: auth.limiter, pushes: new PushBatcher(io) },
+      { io, limiter: auth.limiter, pushes: batcher, tickets: tickets.deps },
       config.budgets?.worker ?? defaultBudgets.worker,
     );
     auth.revocations.attach((tokenId) => io.in(rooms.token(tokenId)).disconnectSockets(true));
@@ -163,6 +192,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
         rooms.token(principal.tokenId),
         rooms.team(principal.user.organisation.id),
       ]);
+      tickets.workerConnected(socket, principal);
       attachDispatcher(dispatch, workers, socket);
     });
     const guests = guestAudience(config.budgets?.guest ?? defaultBudgets.guest);
@@ -185,6 +215,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     const close = (): Promise<void> => {
       closing ??= (async () => {
         await housekeeping?.stop();
+        await closeTickets?.();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
           // Keep-alive HTTP clients would otherwise hold the server open for seconds.
@@ -209,6 +240,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     };
   } catch (err) {
     await housekeeping?.stop();
+    await closeTickets?.();
     httpServer?.close();
     await db.destroy();
     throw err;

@@ -100,6 +100,11 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
     return ok({});
   },
   'shell.openExternal': (s, { url }) => s.platform.openExternal(url),
+  // Only for the worker signed in here: a page left over from the last one cannot put their customers on screen.
+  'notification.show': async (s, { sessionId, title, body, route }) => {
+    if (s.session.ownerFor(sessionId) === null) return notYourSession;
+    return ok({ shown: await s.notifications.request({ title, body, route }) });
+  },
 };
 
 /**

@@ -14,13 +14,15 @@ export interface CspOptions {
  */
 export function contentSecurityPolicy({ hubUrl, dev = false }: CspOptions = {}): string {
   const connect = ["'self'", ...hubOrigins(hubUrl)];
+  // Customers' photos in a conversation come from the hub (`/attachments/<id>`): its HTTP origin only.
+  const images = ["'self'", 'data:', 'blob:', ...hubOrigins(hubUrl).slice(0, 1)];
   const inline = dev ? " 'unsafe-inline'" : '';
   return [
     "default-src 'self'",
     `script-src 'self'${inline}`,
     `style-src 'self'${inline}`,
     `connect-src ${connect.join(' ')}`,
-    "img-src 'self' data: blob:",
+    `img-src ${images.join(' ')}`,
     "media-src 'self' blob: mediastream:",
     "font-src 'self' data:",
     "object-src 'none'",

@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../shared/bridge';
 import { createDraftsStore, type DraftsStore } from './drafts-store';
 import { HostEventBus } from './host-events';
 import { openHostDb } from './host-db';
+import { NotificationGate, type ShowOsNotification } from './notifications';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SessionKeeper } from './session-keeper';
 import { createSettingsStore, type SettingsStore } from './settings-store';
@@ -23,6 +24,8 @@ export interface HostPlatform {
    * cannot answer it for them.
    */
   confirmHubChange(hubUrl: string | null): Promise<Ack<Record<string, never>>>;
+  /** An OS notification; absent where there are none (web mode). Rate-limited by the host's gate. */
+  notify?: ShowOsNotification;
 }
 
 /** Web mode: the renderer shows an in-page banner itself, and the browser opens links itself. */
@@ -89,6 +92,8 @@ export interface HostServices {
   session: SessionKeeper;
   events: HostEventBus;
   platform: HostPlatform;
+  /** OS notifications, at most one every few seconds; a click becomes `notification.clicked`. */
+  notifications: NotificationGate;
   log: HostLogger;
   now: () => number;
   hubInfo: () => HubInfo | null;
@@ -123,6 +128,13 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     events.emit('outbox.changed', owner ? outbox.counts(owner) : { pending: 0, notSent: 0 });
   };
 
+  const platform = onePromptAtATime(options.platform ?? webPlatform);
+  const notifications = new NotificationGate({
+    show: platform.notify,
+    clicked: (route) => events.emit('notification.clicked', { route }),
+    now,
+  });
+
   let open = true;
   return {
     settings: createSettingsStore(db, (error) =>
@@ -133,7 +145,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     typingHistory: createTypingHistoryStore(db),
     session,
     events,
-    platform: onePromptAtATime(options.platform ?? webPlatform),
+    platform,
+    notifications,
     log,
     now,
     hubInfo: options.hubInfo,
@@ -141,6 +154,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     close() {
       if (!open) return;
       open = false;
+      notifications.close();
       session.end();
       db.close();
     },

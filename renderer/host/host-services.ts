@@ -1,4 +1,5 @@
 import type {
+  ChannelInput,
   ChannelOutput,
   HostEventName,
   HostEventPayload,
@@ -30,6 +31,19 @@ export class HostServices {
   /** Asks the OS to draw attention to the window (visual alerts); nothing to wait for. */
   flash = (reason: string): void => {
     void this.bridge.call('window.flash', { reason: reason.slice(0, 200) }).catch(() => undefined);
+  };
+
+  /**
+   * An OS notification (Electron) for the signed-in worker; clicking it comes back as
+   * `notification.clicked`. Resolves false where the host shows none (web mode, rate limit).
+   */
+  showNotification = async (input: ChannelInput<'notification.show'>): Promise<boolean> => {
+    try {
+      const answer = await this.bridge.call('notification.show', input);
+      return answer.ok && answer.data.shown;
+    } catch {
+      return false;
+    }
   };
 
   /** Host → renderer events: a notification clicked, a global shortcut, power and displays. */

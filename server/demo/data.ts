@@ -83,6 +83,20 @@ export const demoCustomers: DemoCustomer[] = [
   { name: '赵志强', locale: 'zh-CN', phone: '13698765432', email: null, city: '呼和浩特' },
   { name: 'Emily Carter', locale: 'en', phone: null, email: 'emily.carter@example.com', city: 'Shenzhen' },
   { name: 'Daniel Okafor', locale: 'en', phone: null, email: 'd.okafor@example.com', city: 'Hong Kong' },
+  // From here on: the customers of the demo's ticket queue (server/demo/tickets-data.ts).
+  { name: '陈静', locale: 'zh-CN', phone: '13980012345', email: null, city: '成都' },
+  { name: '周建华', locale: 'zh-CN', phone: '13545678901', email: null, city: '武汉' },
+  { name: '吴婷婷', locale: 'zh-CN', phone: '15850123456', email: null, city: '南京' },
+  { name: '孙浩', locale: 'zh-CN', phone: '18691234567', email: null, city: '西安' },
+  { name: '马丽', locale: 'zh-CN', phone: '15947281234', email: null, city: '包头' },
+  { name: '郑晓明', locale: 'zh-CN', phone: '13606051234', email: null, city: '厦门' },
+  { name: '杨帆', locale: 'zh-CN', phone: '17352345678', email: null, city: '长沙' },
+  { name: '覃海燕', locale: 'zh-CN', phone: '18977234567', email: null, city: '柳州' },
+  { name: '何志远', locale: 'zh-CN', phone: '13823456789', email: null, city: '深圳' },
+  { name: 'Sophie Martin', locale: 'en', phone: null, email: 'sophie.martin@example.com', city: 'Shanghai' },
+  { name: 'Tom Becker', locale: 'en', phone: null, email: 'tom.becker@example.com', city: 'Beijing' },
+  { name: 'Lucas Silva', locale: 'en', phone: null, email: 'lucas.silva@example.com', city: 'Guangzhou' },
+  { name: 'Aiko Tanaka', locale: 'en', phone: null, email: 'aiko.tanaka@example.com', city: 'Suzhou' },
 ];
 
 export interface DemoOrder {
@@ -126,6 +140,25 @@ export const demoOrders: DemoOrder[] = [
   },
   { customer: 4, items: [{ sku: 'GSP-A4', quantity: 1 }], status: 'shipped', daysAgo: 2, hour: 15 },
   { customer: 1, items: [{ sku: 'DONG-EMB', quantity: 1 }], status: 'paid', daysAgo: 0, hour: 10 },
+  // From here on: orders the demo's tickets are about (server/demo/tickets-data.ts refers to them by index).
+  { customer: 8, items: [{ sku: 'GSP-A4', quantity: 1 }], status: 'delivered', daysAgo: 3, hour: 10 },
+  { customer: 9, items: [{ sku: 'KQ-2500', quantity: 3 }], status: 'paid', daysAgo: 1, hour: 9 },
+  { customer: 10, items: [{ sku: 'LSF-5', quantity: 4 }], status: 'delivered', daysAgo: 5, hour: 13 },
+  { customer: 11, items: [{ sku: 'PR-5000', quantity: 1 }], status: 'shipped', daysAgo: 2, hour: 16 },
+  { customer: 12, items: [{ sku: 'KQ-2500', quantity: 2 }], status: 'shipped', daysAgo: 3, hour: 12 },
+  { customer: 13, items: [{ sku: 'LSF-5', quantity: 2 }], status: 'refunded', daysAgo: 4, hour: 18 },
+  { customer: 20, items: [{ sku: 'PR-5000', quantity: 2 }], status: 'shipped', daysAgo: 1, hour: 11 },
+  { customer: 14, items: [{ sku: 'DONG-EMB', quantity: 1 }], status: 'paid', daysAgo: 1, hour: 8 },
+  { customer: 17, items: [{ sku: 'KQ-2500', quantity: 1 }], status: 'shipped', daysAgo: 2, hour: 19 },
+  { customer: 18, items: [{ sku: 'GSP-A4', quantity: 1 }], status: 'delivered', daysAgo: 6, hour: 15 },
+  { customer: 19, items: [{ sku: 'LSF-5', quantity: 3 }], status: 'delivered', daysAgo: 7, hour: 20 },
+  { customer: 15, items: [{ sku: 'LSF-5', quantity: 10 }], status: 'delivered', daysAgo: 8, hour: 10 },
+  { customer: 16, items: [{ sku: 'PR-5000', quantity: 1 }], status: 'delivered', daysAgo: 7, hour: 9 },
+  { customer: 2, items: [{ sku: 'PR-5000', quantity: 2 }], status: 'delivered', daysAgo: 2, hour: 10 },
+  { customer: 0, items: [{ sku: 'LSF-5', quantity: 2 }], status: 'delivered', daysAgo: 3, hour: 21 },
+  { customer: 1, items: [{ sku: 'KQ-2500', quantity: 2 }], status: 'delivered', daysAgo: 2, hour: 9 },
+  { customer: 6, items: [{ sku: 'KQ-2500', quantity: 1 }], status: 'delivered', daysAgo: 5, hour: 12 },
+  { customer: 7, items: [{ sku: 'LSF-5', quantity: 1 }], status: 'delivered', daysAgo: 6, hour: 10 },
 ];
 
 export const demoTeamMessages: { author: string; body: string; minutesAgo: number }[] = [

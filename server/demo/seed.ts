@@ -13,6 +13,7 @@ import {
   demoTeamMessages,
   demoUsers,
 } from './data';
+import { seedDemoTickets, type DemoTicketContext } from './seed-tickets';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const hourMs = 60 * 60 * 1000;
@@ -26,6 +27,12 @@ export interface DemoCredential {
 function placedAt(now: number, daysAgo: number, hour: number): number {
   const chinaMidnight = Math.floor((now + 8 * hourMs) / dayMs) * dayMs - 8 * hourMs;
   return Math.min(now - 60_000, chinaMidnight - daysAgo * dayMs + hour * hourMs);
+}
+
+/** As the shop prints them, DS20261128-0042: the China date it was placed, then a serial unique within the demo. */
+function orderNumber(createdAt: number, index: number): string {
+  const date = new Date(createdAt + 8 * hourMs).toISOString().slice(0, 10).replaceAll('-', '');
+  return `DS${date}-${String(11 + ((index * 37) % 89)).padStart(4, '0')}`;
 }
 
 /**
@@ -74,6 +81,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<boole
       customerIds.push(row.id);
     }
 
+    const orders = new Map<(typeof demoOrders)[number], DemoTicketContext['orders'][number]>();
     const ordered = [...demoOrders].sort(
       (a, b) => placedAt(now, a.daysAgo, a.hour) - placedAt(now, b.daysAgo, b.hour),
     );
@@ -90,15 +98,16 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<boole
         .insertInto('orders')
         .values({
           org_id: orgId,
-          number: `DS${String(1001 + i)}`,
+          number: orderNumber(createdAt, i),
           customer_id: customerId,
           status: o.status,
           total_fen: lines.reduce((sum, l) => sum + l.product.priceFen * l.quantity, 0),
           created_at: createdAt,
           updated_at: o.status === 'paid' ? createdAt : Math.min(now, createdAt + dayMs),
         })
-        .returning('id')
+        .returning(['id', 'number'])
         .executeTakeFirstOrThrow();
+      orders.set(o, { id: order.id, number: order.number, customerId, createdAt });
       await trx
         .insertInto('order_items')
         .values(
@@ -123,6 +132,18 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<boole
         now: now - m.minutesAgo * 60_000,
       });
     }
+
+    await seedDemoTickets(trx, {
+      orgId,
+      now,
+      users,
+      customerIds,
+      orders: demoOrders.map((o) => {
+        const row = orders.get(o);
+        if (!row) throw new Error('demo order not written');
+        return row;
+      }),
+    });
     return true;
   });
 }

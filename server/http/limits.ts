@@ -28,6 +28,13 @@ export interface ConnectionLimits {
    * socket per session; the rest is room for a few PCs and reconnects.
    */
   maxSignedInPerUser: number;
+  /** Customer sockets on one conversation (`/chat`): a few tabs of one shopper, not a fan-out. */
+  maxCustomerPerChat: number;
+  /**
+   * Customer sockets from one address, whatever conversation: shoppers behind
+   * one mobile carrier's NAT share an address, a script opening conversations does too.
+   */
+  maxCustomerPerAddress: number;
   /** A connection with no request in flight (before its first, or between keep-alive ones) is closed after this. */
   idleTimeoutMs: number;
   /** Node's `headersTimeout` and `requestTimeout`: a request must arrive whole within these. */
@@ -52,6 +59,8 @@ export function defaultConnectionLimits(): ConnectionLimits {
     maxUnauthenticatedPerAddress: Math.max(1, Math.min(256, Math.floor(maxConnections / 2))),
     maxSignedInPerAddress: 1000,
     maxSignedInPerUser: 16,
+    maxCustomerPerChat: 5,
+    maxCustomerPerAddress: 64,
     idleTimeoutMs: 5_000,
     headersTimeoutMs: 5_000,
     requestTimeoutMs: 10_000,

@@ -8,6 +8,7 @@ export const statusFor: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  changed: 409,
   cannot_apply: 422,
   rate_limited: 429,
   unavailable: 503,

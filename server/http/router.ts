@@ -22,6 +22,13 @@ export interface RouterDeps {
   auth: AuthDeps;
   setup: SetupGate;
   routes: readonly ExtraRoute[];
+  /**
+   * API routes that read a body of their own (photo uploads: raw bytes, not
+   * JSON), matched by prefix before the JSON API, after the Origin check.
+   */
+  rawApi?: readonly ExtraRoute[];
+  /** JSON API routes of the hub's jobs (`/api/chat/start`), by exact path, read like `/api/login`. */
+  jsonApi?: Readonly<Record<string, JsonHandler>>;
   /** Which browser pages may call (`origins.ts`). */
   origins: OriginPolicy;
   log: Logger;
@@ -32,7 +39,7 @@ const apiMethods = 'POST, OPTIONS';
 /** Methods that only read: a refused page may still load a page of the hub, it just cannot read the answer. */
 const safeMethods = new Set(['GET', 'HEAD']);
 
-type JsonHandler = (body: unknown, ip: string, req: IncomingMessage) => Promise<HttpResult>;
+export type JsonHandler = (body: unknown, ip: string, req: IncomingMessage) => Promise<HttpResult>;
 
 /** "/app" serves "/app" and "/app/…", not "/apple". */
 function matches(path: string, prefix: string): boolean {
@@ -45,6 +52,7 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
     '/api/login': (body, ip) => login(deps.auth, body, ip),
     '/api/setup': (body, ip) => deps.setup.setup(deps.auth, body, ip),
     '/api/logout': (_body, _ip, req) => logout(deps.auth, req.headers.authorization),
+    ...deps.jsonApi,
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -72,6 +80,11 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
       return;
     }
     if (path.startsWith('/api/')) {
+      const raw = deps.rawApi?.find((r) => matches(path, r.prefix));
+      if (raw) {
+        raw.handler(req, res);
+        return;
+      }
       await routeApi(req, res, path, verdict);
       return;
     }

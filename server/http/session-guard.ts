@@ -13,21 +13,34 @@ export interface SessionGuardLimits {
   maxUnauthenticatedPerAddress: number;
   maxSignedInPerAddress: number;
   maxSignedInPerUser: number;
+  maxCustomerPerChat: number;
+  maxCustomerPerAddress: number;
 }
 
 /** What a socket refused for a signed-in cap (per address or per user) is told (its `connect_error` message). */
 export const tooManyConnectionsMessage = connectRefusals.busy;
 
+interface Owner {
+  key: string;
+  /** Sockets of this owner at most. */
+  max: number;
+  /** For customers: their address's count of customer sockets, capped on its own. */
+  customerAddress: boolean;
+}
+
 /**
- * Whose signed-in sockets count together toward `maxSignedInPerUser`, or null
- * for a principal that is not signed in. A switch over every kind, so a new
- * kind (customers, viewers) cannot be added without deciding: an anonymous
- * viewer stays unauthenticated and under the small caps.
+ * Whose signed-in sockets count together (a worker's toward
+ * `maxSignedInPerUser`, a customer's conversation toward
+ * `maxCustomerPerChat`), or null for a principal that is not signed in. A
+ * switch over every kind, so a new kind (viewers) cannot be added without
+ * deciding: an anonymous viewer stays unauthenticated and under the small caps.
  */
-function ownerOf(principal: Principal): string | null {
+function ownerOf(principal: Principal, limits: SessionGuardLimits): Owner | null {
   switch (principal.kind) {
     case 'worker':
-      return `user:${principal.user.id}`;
+      return { key: `user:${principal.user.id}`, max: limits.maxSignedInPerUser, customerAddress: false };
+    case 'customer':
+      return { key: `chat:${principal.chatId}`, max: limits.maxCustomerPerChat, customerAddress: true };
     case 'guest':
       return null;
   }
@@ -66,6 +79,8 @@ export class SessionGuard {
   private readonly signedInByAddress = new Map<string, number>();
   /** Signed-in sockets (not sessions) by `ownerOf`. */
   private readonly signedInByOwner = new Map<string, number>();
+  /** Customer sockets by address (their own cap, far below the workers' office-sized one). */
+  private readonly customersByAddress = new Map<string, number>();
   private lastCapWarning = -Infinity;
 
   constructor(
@@ -82,11 +97,17 @@ export class SessionGuard {
    */
   readonly afterAuth = (socket: HubSocket, next: (err?: ExtendedError) => void): void => {
     const session = this.sessions.get(socket.conn);
-    const owner = ownerOf(socket.data.principal);
-    if (!session || session.gone || owner === null) return next();
+    const found = ownerOf(socket.data.principal, this.limits);
+    if (!session || session.gone || found === null) return next();
+    const owner = found.key;
     const owned = this.signedInByOwner.get(owner) ?? 0;
-    if (owned >= this.limits.maxSignedInPerUser) {
-      this.warnAtCap('one user', owned);
+    if (owned >= found.max) {
+      this.warnAtCap(found.customerAddress ? 'one conversation' : 'one user', owned);
+      return next(new Error(tooManyConnectionsMessage));
+    }
+    const customers = this.customersByAddress.get(session.address) ?? 0;
+    if (found.customerAddress && customers >= this.limits.maxCustomerPerAddress) {
+      this.warnAtCap('one address', customers);
       return next(new Error(tooManyConnectionsMessage));
     }
     if (session.signedIn === 0) {
@@ -99,9 +120,11 @@ export class SessionGuard {
       this.leaveUnauthenticated(session);
     }
     this.signedInByOwner.set(owner, owned + 1);
+    if (found.customerAddress) this.customersByAddress.set(session.address, customers + 1);
     session.signedIn += 1;
     socket.once('disconnect', () => {
       decrement(this.signedInByOwner, owner);
+      if (found.customerAddress) decrement(this.customersByAddress, session.address);
       session.signedIn -= 1;
       if (session.gone || session.signedIn > 0) return;
       // Signed out but the transport stays open: it is unauthenticated again, and capped as such.
@@ -112,7 +135,7 @@ export class SessionGuard {
   };
 
   /** An office outgrowing a cap should show in the log, once per minute at most and without the address or user. */
-  private warnAtCap(from: 'one address' | 'one user', count: number): void {
+  private warnAtCap(from: 'one address' | 'one user' | 'one conversation', count: number): void {
     const now = performance.now();
     if (now - this.lastCapWarning < 60_000) return;
     this.lastCapWarning = now;

@@ -1,16 +1,25 @@
 import { fail } from '../../shared/protocol/ack';
 import type { Commands, PrincipalKind } from '../../shared/protocol/events';
-import { commands, ephemerals, guestCommands } from '../../shared/protocol/events';
+import {
+  commands,
+  customerCommands,
+  customerEphemerals,
+  ephemerals,
+  guestCommands,
+} from '../../shared/protocol/events';
 import type { AdminDeps } from '../admin/handlers';
 import { adminHandlers } from '../admin/handlers';
 import { sessionHandlers } from '../auth/whoami';
 import { publicHandlers } from '../public/handlers';
 import { teamEphemeralHandlers, teamHandlers } from '../team/handlers';
+import { chatEphemeralHandlers, chatHandlers, type ChatDeps } from '../chat/handlers';
+import type { TicketsDeps } from '../tickets/deps';
+import { ticketsEphemeralHandlers, ticketsHandlers } from '../tickets/handlers';
 import type { BudgetLimits } from './budget';
 import type { Audience } from './dispatch';
 import type { PushBatcher } from './push-batcher';
 import type { EphemeralHandlers, Handlers } from './handler';
-import type { GuestPrincipal, WorkerPrincipal } from './principal';
+import type { CustomerPrincipal, GuestPrincipal, WorkerPrincipal } from './principal';
 
 /**
  * Generous for a person, tight for a script: a worker clicking as fast as
@@ -20,14 +29,22 @@ import type { GuestPrincipal, WorkerPrincipal } from './principal';
 export const defaultBudgets: Record<PrincipalKind, BudgetLimits> = {
   worker: { eventsPerSecond: 40, burst: 80, maxInFlight: 8, maxBufferedBytes: 4 * 1024 * 1024 },
   guest: { eventsPerSecond: 2, burst: 5, maxInFlight: 1, maxBufferedBytes: 64 * 1024 },
+  // A shopper typing and reloading history; its conversation has a flood limit of its own (server/chat/flood.ts).
+  customer: { eventsPerSecond: 5, burst: 15, maxInFlight: 2, maxBufferedBytes: 256 * 1024 },
 };
 
 export type WorkerAudience = Audience<WorkerPrincipal, Commands, typeof ephemerals>;
 export type GuestAudience = Audience<GuestPrincipal, typeof guestCommands, Record<never, never>>;
+export type CustomerAudience = Audience<
+  CustomerPrincipal,
+  typeof customerCommands,
+  typeof customerEphemerals
+>;
 
 /** What the worker audience's handlers need from the hub. */
 export interface WorkerDeps extends AdminDeps {
   pushes: PushBatcher;
+  tickets: TicketsDeps;
 }
 
 /** Every worker command's handler: each job's table spread in, one line per job. */
@@ -36,11 +53,13 @@ function workerHandlers(deps: WorkerDeps): Handlers<Commands, WorkerPrincipal> {
     ...sessionHandlers,
     ...adminHandlers(deps),
     ...teamHandlers(deps.pushes),
+    ...ticketsHandlers(deps.tickets),
   };
 }
 
 const workerEphemeralHandlers: EphemeralHandlers<typeof ephemerals, WorkerPrincipal> = {
   ...teamEphemeralHandlers,
+  ...ticketsEphemeralHandlers,
 };
 
 export function workerAudience(
@@ -57,6 +76,7 @@ export function workerAudience(
       return fail('forbidden', 'Your role does not allow this.');
     },
     resultKey: (principal, commandId) => ({
+      kind: 'worker',
       orgId: principal.user.organisation.id,
       userId: principal.user.id,
       commandId,
@@ -73,6 +93,26 @@ export function guestAudience(budget: BudgetLimits = defaultBudgets.guest): Gues
     ephemeralHandlers: {},
     authorize: () => null,
     resultKey: () => null,
+    budget,
+  };
+}
+
+/**
+ * A customer on `/chat`: only the chat table exists for them (a worker's
+ * command is "Unknown command"), each command reaches their one
+ * conversation, and their ids are recorded in their chat session's ledger.
+ */
+export function customerAudience(
+  deps: ChatDeps,
+  budget: BudgetLimits = defaultBudgets.customer,
+): CustomerAudience {
+  return {
+    commands: customerCommands,
+    handlers: chatHandlers(deps),
+    ephemerals: customerEphemerals,
+    ephemeralHandlers: chatEphemeralHandlers,
+    authorize: () => null,
+    resultKey: (principal, commandId) => ({ kind: 'customer', chatId: principal.chatId, commandId }),
     budget,
   };
 }

@@ -15,6 +15,7 @@ import { findResult, isFinal, storeResult } from './command-results';
 import type { Apply, CommandContext, EphemeralContext, EphemeralHandlers, Handlers } from './handler';
 import type { Principal } from './principal';
 import { principalLog } from './principal';
+import { namespaceOfRoom } from './rooms';
 import type { HubSocket } from './socket-types';
 
 /**
@@ -210,7 +211,12 @@ function ephemeral<P extends Principal, T extends CommandTable, E extends Epheme
     log,
     relay: (room, name, push) => {
       // Typed by the caller's PushName; socket.io's own emit overloads cannot follow a generic name.
-      const target = socket.to(room).volatile as unknown as {
+      // A room of another namespace (a worker typing to a customer's conversation) is reached on that
+      // namespace; the sender is never in it, so nothing needs excluding there.
+      const namespace = namespaceOfRoom(room);
+      const operator =
+        namespace === socket.nsp.name ? socket.to(room) : socket.nsp.server.of(namespace).to(room);
+      const target = operator.volatile as unknown as {
         emit(event: string, payload: unknown): boolean;
       };
       target.emit(name, push);

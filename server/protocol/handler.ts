@@ -10,7 +10,7 @@ import type {
   ParsedOf,
   QuerySpec,
 } from '../../shared/protocol/command';
-import type { PushName, PushPayload } from '../../shared/protocol/events';
+import type { HubPushName, HubPushPayload } from '../../shared/protocol/events';
 import type { Database } from '../store/schema';
 import type { Principal } from './principal';
 
@@ -61,7 +61,7 @@ export interface EphemeralContext<P extends Principal> {
   now: number;
   log: Logger;
   /** Sends a push to a room, volatile (dropped rather than queued for a slow client), never to the sender. */
-  relay<N extends PushName>(room: string, name: N, payload: PushPayload<N>): void;
+  relay<N extends HubPushName>(room: string, name: N, payload: HubPushPayload<N>): void;
 }
 
 export type EphemeralHandler<P extends Principal, In> = (ctx: EphemeralContext<P>, input: In) => void;

@@ -3,8 +3,8 @@ import type { SessionUser } from '../../shared/protocol/auth';
 /**
  * Who is on the other end of a socket. Each kind arrives on its own namespace
  * (`shared/protocol/events.ts`), is authenticated there, and can only reach
- * its own audience's commands. Customers on /chat (bound to one conversation)
- * and viewers on /live (bound to one room) join this union with their jobs.
+ * its own audience's commands. Viewers on /live (bound to one room) join this
+ * union with their job.
  */
 export interface WorkerPrincipal {
   kind: 'worker';
@@ -18,7 +18,21 @@ export interface GuestPrincipal {
   ip: string;
 }
 
-export type Principal = WorkerPrincipal | GuestPrincipal;
+/**
+ * A shop's customer on `/chat`, bound by their token to one conversation of
+ * one organisation: every command they send reaches that ticket and nothing else.
+ */
+export interface CustomerPrincipal {
+  kind: 'customer';
+  orgId: number;
+  ticketId: number;
+  customerId: number;
+  /** The chat session row: its ledger of answered commands, its socket cap, its flood limit. */
+  chatId: number;
+  ip: string;
+}
+
+export type Principal = WorkerPrincipal | GuestPrincipal | CustomerPrincipal;
 
 /** A line of log context that names the principal without logging anything personal. */
 export function principalLog(principal: Principal): Record<string, unknown> {
@@ -27,5 +41,7 @@ export function principalLog(principal: Principal): Record<string, unknown> {
       return { principal: 'worker', userId: principal.user.id, orgId: principal.user.organisation.id };
     case 'guest':
       return { principal: 'guest' };
+    case 'customer':
+      return { principal: 'customer', orgId: principal.orgId, ticketId: principal.ticketId };
   }
 }

@@ -1,3 +1,5 @@
+import { namespaces } from '../../shared/protocol/events';
+
 /**
  * socket.io rooms, one per stream a push belongs to. Pushes go to the room of
  * their stream, never to a whole organisation by default, so a socket hears
@@ -11,4 +13,17 @@ export const rooms = {
   token: (tokenId: string): string => `token:${tokenId}`,
   /** The organisation's team board. */
   team: (orgId: number): string => `team:${orgId}`,
+  /** The organisation's agents and supervisors: queue changes, conversation messages, who is looking. */
+  tickets: (orgId: number): string => `tickets:${orgId}`,
+  /** A customer's sockets on one conversation; the org is in the name, so a relay cannot cross organisations. */
+  chat: (orgId: number, ticketId: number): string => `chat:${orgId}:${ticketId}`,
 } as const;
+
+/**
+ * The namespace whose sockets a room holds: socket.io rooms are per
+ * namespace, so a push to a customer's conversation must be sent on `/chat`
+ * even when a worker's command or a worker's typing causes it.
+ */
+export function namespaceOfRoom(room: string): string {
+  return room.startsWith('chat:') ? namespaces.customer : namespaces.worker;
+}

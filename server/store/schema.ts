@@ -120,6 +120,151 @@ export interface OrderItemsTable {
   unit_price_fen: number;
 }
 
+/** One row per organisation that has tickets (migration 003). */
+export interface TicketSettingsTable {
+  org_id: number;
+  assignment_mode: 'auto' | 'claim';
+  /** JSON of SlaTargets (shared/domain/tickets/sla.ts). */
+  sla_targets: string;
+  next_number: ColumnType<number, number | undefined, number>;
+  updated_at: EpochMs;
+}
+
+/** An agent's routing state and accommodation profile; in the store so two hub nodes could share it. */
+export interface AgentStatesTable {
+  user_id: number;
+  org_id: number;
+  presence: 'available' | 'busy' | 'away' | 'offline';
+  presence_since: EpochMs;
+  last_assigned_at: EpochMs | null;
+  max_concurrent: ColumnType<number, number | undefined, number>;
+  reassign_after_ms: number | null;
+  /** 0 or 1. */
+  text_only: ColumnType<number, number | undefined, number>;
+  updated_at: EpochMs;
+}
+
+type TicketStatusColumn = 'new' | 'open' | 'pending' | 'snoozed' | 'resolved';
+type TicketPriorityColumn = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface TicketsTable {
+  id: Generated<number>;
+  org_id: number;
+  number: number;
+  customer_id: number;
+  order_id: number | null;
+  order_ref: string | null;
+  subject: string;
+  status: ColumnType<TicketStatusColumn, TicketStatusColumn | undefined, TicketStatusColumn>;
+  priority: ColumnType<TicketPriorityColumn, TicketPriorityColumn | undefined, TicketPriorityColumn>;
+  /** JSON array of strings. */
+  tags: ColumnType<string, string | undefined, string>;
+  assignee_id: number | null;
+  assigned_at: EpochMs | null;
+  /** 0 or 1: an agent's reply reached the customer since creation or the last return to the queue. */
+  answered: ColumnType<number, number | undefined, number>;
+  snoozed_until: EpochMs | null;
+  first_response_at: EpochMs | null;
+  resolved_at: EpochMs | null;
+  sla_paused_ms: ColumnType<number, number | undefined, number>;
+  sla_paused_since: EpochMs | null;
+  last_seq: ColumnType<number, number | undefined, number>;
+  last_public_seq: ColumnType<number, number | undefined, number>;
+  customer_messages: ColumnType<number, number | undefined, number>;
+  last_customer_at: EpochMs | null;
+  csat_score: number | null;
+  csat_comment: string | null;
+  csat_at: EpochMs | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface TicketAttachmentsTable {
+  id: string;
+  org_id: number;
+  ticket_id: number;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  byte_size: number;
+  data: Buffer;
+  created_at: EpochMs;
+}
+
+export interface TicketMessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  seq: number;
+  /** Null for notes and agent-only events. */
+  public_seq: number | null;
+  command_id: string | null;
+  kind: 'message' | 'note' | 'event';
+  author_kind: 'customer' | 'agent' | 'system';
+  author_id: number | null;
+  body: string;
+  /** JSON of a TicketEvent for kind 'event'. */
+  event: string | null;
+  attachment_id: string | null;
+  canned_id: number | null;
+  created_at: EpochMs;
+}
+
+export interface TicketReadsTable {
+  ticket_id: number;
+  user_id: number;
+  read_count: number;
+  read_at: EpochMs;
+}
+
+/** A customer's browser bound to one conversation by a token (only its SHA-256 is kept). */
+export interface ChatSessionsTable {
+  id: Generated<number>;
+  org_id: number;
+  ticket_id: number;
+  customer_id: number;
+  token_hash: string;
+  start_command_id: string;
+  created_at: EpochMs;
+  last_seen_at: EpochMs;
+}
+
+export interface ChatCommandResultsTable {
+  chat_id: number;
+  command_id: string;
+  event: string;
+  result: string;
+  created_at: EpochMs;
+}
+
+export interface CannedRepliesTable {
+  id: Generated<number>;
+  org_id: number;
+  /** Null: organisation-wide. */
+  owner_id: number | null;
+  shortcut: string;
+  title: string;
+  body: string;
+  locale: 'zh-CN' | 'en' | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface CannedPicksTable {
+  id: Generated<number>;
+  org_id: number;
+  canned_id: number;
+  message: string;
+  created_at: EpochMs;
+}
+
+/** FTS5 (trigram) over message bodies, customer names and order numbers; one row per indexed text. */
+export interface TicketSearchTable {
+  rowid: ColumnType<number, number | undefined, never>;
+  body: string;
+  ticket_id: number;
+  org_id: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -133,6 +278,17 @@ export interface Database {
   products: ProductsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
+  ticket_settings: TicketSettingsTable;
+  agent_states: AgentStatesTable;
+  tickets: TicketsTable;
+  ticket_attachments: TicketAttachmentsTable;
+  ticket_messages: TicketMessagesTable;
+  ticket_reads: TicketReadsTable;
+  chat_sessions: ChatSessionsTable;
+  chat_command_results: ChatCommandResultsTable;
+  canned_replies: CannedRepliesTable;
+  canned_picks: CannedPicksTable;
+  ticket_search: TicketSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

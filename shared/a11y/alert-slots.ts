@@ -7,6 +7,12 @@
 
 export type SlotKind = 'info' | 'urgent';
 
+/** A button beside the words: what the alert is about, one press away ("Open #42"). */
+export interface SlotAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
 export interface AlertSlot {
   /** Stays the same while the slot updates, so focus on its button stays put. */
   readonly id: number;
@@ -21,6 +27,8 @@ export interface AlertSlot {
   readonly updatedAt: number;
   /** When its owner saw the worker read it (the notes in view, focus on them); null until then. */
   readonly readAt: number | null;
+  /** The newest alert's action, if it has one. */
+  readonly action?: SlotAction;
 }
 
 export interface SlotTiming {
@@ -50,6 +58,7 @@ export interface SlotAlert {
   readonly words: (total: number) => string;
   /** Already read as it arrives, e.g. the worker is looking at the notes it is about. */
   readonly read: boolean;
+  readonly action?: SlotAction;
 }
 
 /**
@@ -76,6 +85,8 @@ export function placeAlert(
     shownAt: current?.shownAt ?? now,
     updatedAt: now,
     readAt: alert.read ? now : null,
+    // The newest alert's action only: an older one may point at something the newer one replaced.
+    ...(alert.action ? { action: alert.action } : {}),
   };
   return [slot, ...slots.filter((s) => s !== current)].slice(0, max);
 }
@@ -87,13 +98,15 @@ export function markRead(slots: readonly AlertSlot[], key: string, now: number):
 
 /**
  * When the slot goes by itself; null while it must stay until dismissed (an
- * urgent slot nobody has read). Read slots and unread info slots both wait
- * the minimum; an unread one also waits for its words to be spoken and read.
+ * urgent slot nobody has read, or one with an action: a worker scanning by
+ * switch may need far longer than any timeout to reach its button). Read
+ * slots and unread info slots both wait the minimum; an unread one also
+ * waits for its words to be spoken and read.
  */
 export function slotLeavesAt(slot: AlertSlot, timing: SlotTiming = slotTiming): number | null {
   const earliest = slot.updatedAt + timing.minVisibleMs;
   if (slot.readAt !== null) return Math.max(earliest, slot.readAt);
-  if (slot.kind === 'urgent') return null;
+  if (slot.kind === 'urgent' || slot.action) return null;
   return Math.max(earliest, slot.updatedAt + speechMs(slot.message) + timing.afterSpeechMs);
 }
 

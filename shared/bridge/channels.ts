@@ -11,6 +11,8 @@ const draftKeySchema = text().min(1).max(200);
 const draftTextSchema = text().max(100_000);
 /** Enough of a worker's own writing to learn their words, small enough to reread at every sign-in. */
 export const typingHistoryLimit = 2000;
+/** Where an OS notification may lead: one ticket (`#/tickets/42`), as the renderer's router spells it. */
+export const notificationRoutePattern = /^#\/tickets\/[1-9]\d{0,15}$/;
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -120,6 +122,23 @@ export const channels = {
     output: z.object({ forgotten: z.number().int().nonnegative() }),
   }),
   'window.flash': channel({ input: z.object({ reason: z.string().max(200) }).strict(), output: empty }),
+  /**
+   * An OS notification for the signed-in worker (Electron): clicking it brings Wings to the front and
+   * sends `notification.clicked` with its route. The host shows at most one every few seconds and keeps
+   * only the newest of a burst, so a page cannot flood the desktop; `shown` is false for one it did not
+   * show (replaced by a newer one, or no OS notifications, as in web mode).
+   */
+  'notification.show': channel({
+    input: z
+      .object({
+        ...sessionScoped,
+        title: text().trim().min(1).max(120),
+        body: text().trim().max(300),
+        route: z.string().regex(notificationRoutePattern),
+      })
+      .strict(),
+    output: z.object({ shown: z.boolean() }),
+  }),
   'shell.openExternal': channel({
     input: z.object({ url: z.url().max(2048).refine(isExternalWebUrl, 'not an outside web link') }).strict(),
     output: empty,

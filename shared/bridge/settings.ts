@@ -40,6 +40,8 @@ const a11yProfileFields = {
   visualAlerts: z.boolean(),
   /** Optional full-screen edge flash for alerts, never more than 3 a second. */
   edgeFlash: z.boolean(),
+  /** Alert sounds (a new conversation, say); their visual twins stay whatever this says. */
+  alertSounds: z.boolean(),
   /** Switch scanning on or off; its timings and keys live in `scan`. */
   scanning: z.boolean(),
 };
@@ -50,6 +52,7 @@ const a11yProfileDefaults = {
   reducedMotion: false,
   visualAlerts: true,
   edgeFlash: false,
+  alertSounds: true,
   scanning: false,
 } as const;
 
@@ -60,6 +63,7 @@ export const a11yProfileSchema = z.object({
   reducedMotion: a11yProfileFields.reducedMotion.default(a11yProfileDefaults.reducedMotion),
   visualAlerts: a11yProfileFields.visualAlerts.default(a11yProfileDefaults.visualAlerts),
   edgeFlash: a11yProfileFields.edgeFlash.default(a11yProfileDefaults.edgeFlash),
+  alertSounds: a11yProfileFields.alertSounds.default(a11yProfileDefaults.alertSounds),
   scanning: a11yProfileFields.scanning.default(a11yProfileDefaults.scanning),
   scan: scanSettingsSchema.default(defaultScanSettings),
   shortcuts: shortcutPreferencesSchema.default(shortcutPreferencesSchema.parse({})),

@@ -10,6 +10,8 @@ import enShell from './locales/en/shell.json';
 import enTeam from './locales/en/team.json';
 import enHost from './locales/en/host.json';
 import enOutbox from './locales/en/outbox.json';
+import enTickets from './locales/en/tickets.json';
+import enChat from './locales/en/chat.json';
 import zhAuth from './locales/zh-CN/auth.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
@@ -20,6 +22,8 @@ import zhShell from './locales/zh-CN/shell.json';
 import zhTeam from './locales/zh-CN/team.json';
 import zhHost from './locales/zh-CN/host.json';
 import zhOutbox from './locales/zh-CN/outbox.json';
+import zhTickets from './locales/zh-CN/tickets.json';
+import zhChat from './locales/zh-CN/chat.json';
 
 export const namespaces = [
   'common',
@@ -32,6 +36,9 @@ export const namespaces = [
   'settings',
   'host',
   'outbox',
+  'tickets',
+  /** The customer chat page the hub serves (server/web/chat), which loads only this namespace. */
+  'chat',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
@@ -49,6 +56,8 @@ export const resources = {
     settings: enSettings,
     host: enHost,
     outbox: enOutbox,
+    tickets: enTickets,
+    chat: enChat,
   },
   'zh-CN': {
     common: zhCommon,
@@ -61,6 +70,8 @@ export const resources = {
     settings: zhSettings,
     host: zhHost,
     outbox: zhOutbox,
+    tickets: zhTickets,
+    chat: zhChat,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 

@@ -7,6 +7,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** Final: the conversation changed since the sender last saw it (a reply that would talk past new messages). */
+  'changed',
   /** Final: the store refuses this command as it is (a constraint, a value too big); resending cannot help. */
   'cannot_apply',
   'rate_limited',

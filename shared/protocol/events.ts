@@ -12,7 +12,9 @@ import { hasName } from './command';
 import { adminCommands } from './admin';
 import { publicCommands } from './public';
 import { sessionCommands } from './session';
+import { chatCommands, chatEphemerals, chatPushes } from './chat';
 import { teamCommands, teamEphemerals, teamPushes } from './team';
+import { ticketsCommands, ticketsEphemerals, ticketsPushes } from './tickets';
 
 /**
  * Audiences: each kind of principal the hub serves has its own socket.io
@@ -28,6 +30,8 @@ export const namespaces = {
   worker: '/',
   /** Anyone, before sign-in: the hub says who it is. */
   guest: '/public',
+  /** A customer of the shop, bound to their one conversation by the token `/api/chat/start` gave. */
+  customer: '/chat',
 } as const;
 export type PrincipalKind = keyof typeof namespaces;
 
@@ -36,14 +40,20 @@ export const commands = {
   ...sessionCommands,
   ...adminCommands,
   ...teamCommands,
+  ...ticketsCommands,
 };
 /** Every no-ack event a signed-in worker may send. */
-export const ephemerals = { ...teamEphemerals } satisfies EphemeralTable;
+export const ephemerals = { ...teamEphemerals, ...ticketsEphemerals } satisfies EphemeralTable;
 /** Every hub → worker push. */
-export const pushes = { ...teamPushes } satisfies PushTable;
+export const pushes = { ...teamPushes, ...ticketsPushes } satisfies PushTable;
 
 /** What an anonymous socket on `/public` may send. */
 export const guestCommands = { ...publicCommands };
+
+/** What a customer's socket on `/chat` may send, and what it is pushed. */
+export const customerCommands = { ...chatCommands };
+export const customerEphemerals = { ...chatEphemerals } satisfies EphemeralTable;
+export const customerPushes = { ...chatPushes } satisfies PushTable;
 
 export type Commands = typeof commands;
 export type CommandName = NamesOf<Commands>;
@@ -69,3 +79,11 @@ export function isMutatingCommandName(name: unknown): name is MutatingCommandNam
 
 export type PushName = NamesOf<typeof pushes>;
 export type PushPayload<N extends PushName> = z.output<(typeof pushes)[N]['payload']>;
+
+/** Every push the hub sends, on any namespace: what its sockets and relays are typed by. */
+export const hubPushes = { ...pushes, ...customerPushes } satisfies PushTable;
+export type HubPushName = NamesOf<typeof hubPushes>;
+export type HubPushPayload<N extends HubPushName> = z.output<(typeof hubPushes)[N]['payload']>;
+
+export type CustomerPushName = NamesOf<typeof customerPushes>;
+export type CustomerPushPayload<N extends CustomerPushName> = z.output<(typeof customerPushes)[N]['payload']>;

@@ -6,5 +6,6 @@ const started = Date.now();
 await runHubBench();
 await runScanCostBench();
 await (await import('./text-entry.bench')).runTextEntryBench();
+await (await import('./suggest-replies.bench')).runSuggestRepliesBench();
 console.log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(0);

@@ -78,6 +78,21 @@ describe('banner slots', () => {
     expect(read[0] && slotLeavesAt(read[0])).toBe(20_000);
   });
 
+  it('keep an unread slot with an action until it is read or dismissed, with the newest action', () => {
+    const first = { label: 'Open #41', run: () => {} };
+    const second = { label: 'Open #42', run: () => {} };
+    let slots = placeAlert([], { ...notes(1), action: first }, 0, ids(), 3);
+    expect(slots[0]?.action).toBe(first);
+    expect(slots[0] && slotLeavesAt(slots[0])).toBeNull();
+    slots = placeAlert(slots, { ...notes(1), action: second }, 1_000, ids(), 3);
+    expect(slots[0]?.action).toBe(second);
+    // A later alert of the topic without one takes the button away: it would open the older thing.
+    const plain = placeAlert(slots, notes(1), 2_000, ids(), 3);
+    expect(plain[0]?.action).toBeUndefined();
+    const read = markRead(slots, 'topic:team.message', 30_000);
+    expect(read[0] && slotLeavesAt(read[0])).toBe(30_000);
+  });
+
   it('go once due, and not while held or just after', () => {
     const slots = placeAlert([], notes(1, true), 0, ids(), 3);
     expect(expireSlots(slots, 7_999, null)).toEqual({ slots, nextAt: 8_000 });

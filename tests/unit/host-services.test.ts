@@ -57,6 +57,7 @@ describe('settings', () => {
         reducedMotion: false,
         visualAlerts: true,
         edgeFlash: false,
+        alertSounds: true,
         scanning: false,
         // Nested groups merge too: the interval set earlier survives the switch-count change.
         scan: { ...defaultScanSettings, intervalMs: 1500, switchCount: 2 },

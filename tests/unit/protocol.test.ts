@@ -119,7 +119,17 @@ describe('command schemas', () => {
     expect(teamMessagesPush.safeParse({ stream: 'team', messages: [{ ...message, seq: 0 }] }).success).toBe(
       false,
     );
-    expect(Object.keys(pushes)).toEqual(['team.messages', 'team.typing']);
+    expect(Object.keys(pushes)).toEqual([
+      'team.messages',
+      'team.typing',
+      'tickets.changed',
+      'tickets.messages',
+      'tickets.assigned',
+      'tickets.activity',
+      'agents.changed',
+      'canned.changed',
+      'tickets.customerTyping',
+    ]);
     expect(pushes['team.messages'].durable).toBe(true);
     expect(pushes['team.typing'].durable).toBe(false);
   });

@@ -74,6 +74,20 @@ export function AlertBanner({ items, onDismiss, onHold, className, ...rest }: Al
               <strong className="alert-banner__kind">{t(`alerts.kinds.${item.kind}`)}</strong>{' '}
               <span id={`alert-banner-${item.id}`}>{item.message}</span>
             </p>
+            {item.action ? (
+              <Button
+                primary
+                className="alert-banner__action"
+                aria-describedby={`alert-banner-${item.id}`}
+                onClick={() => {
+                  // Done with once acted on: the slot goes, and focus follows the action where it leads.
+                  item.action?.run();
+                  onDismiss(item.id);
+                }}
+              >
+                {item.action.label}
+              </Button>
+            ) : null}
             <Button
               className="alert-banner__dismiss"
               aria-describedby={`alert-banner-${item.id}`}

@@ -15,7 +15,7 @@ import { EdgeFlash } from './EdgeFlash';
 import { LiveRegions } from './LiveRegions';
 import './AlertsProvider.css';
 
-export type { AlertKind, AlertRequest, Announcement } from './alert-center';
+export type { AlertAction, AlertKind, AlertRequest, Announcement } from './alert-center';
 
 interface AlertsContextValue {
   /** Alerts the worker now: live region, and with visual alerts on the window flash and banner. */
@@ -35,11 +35,11 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const { profile } = useA11yProfile();
   const [center] = useState(() => new AlertCenter(host.flash));
   const snapshot = useSyncExternalStore(center.subscribe, () => center.snapshot);
-  const { visualAlerts, edgeFlash, reducedMotion } = profile;
+  const { visualAlerts, edgeFlash, reducedMotion, alertSounds } = profile;
 
   useEffect(
-    () => center.configure({ visualAlerts, edgeFlash, reducedMotion }),
-    [center, visualAlerts, edgeFlash, reducedMotion],
+    () => center.configure({ visualAlerts, edgeFlash, reducedMotion, sounds: alertSounds }),
+    [center, visualAlerts, edgeFlash, reducedMotion, alertSounds],
   );
   useEffect(() => () => center.dispose(), [center]);
 

@@ -3,6 +3,7 @@ import {
   markRead,
   placeAlert,
   type AlertSlot,
+  type SlotAction,
   type SlotAlert,
 } from '../../../shared/a11y/alert-slots';
 import { Announcer } from './announcer';
@@ -10,12 +11,15 @@ import { playChime } from './chime';
 import { EdgeFlasher } from './edge-flash';
 
 export type AlertKind = 'info' | 'urgent';
+export type AlertAction = SlotAction;
 
 export interface AlertRequest {
   kind: AlertKind;
   message: string;
-  /** Also play a tone; the visual twin and the live region come regardless. */
+  /** Also play a tone if the worker's settings allow sounds; the visual twin and the live region come regardless. */
   sound?: boolean;
+  /** A button in the banner beside the words ("Open #42"); the slot then stays until read or dismissed. */
+  action?: AlertAction;
 }
 
 export interface Announcement {
@@ -26,6 +30,8 @@ export interface Announcement {
   summary: (count: number) => string;
   kind?: AlertKind;
   sound?: boolean;
+  /** The banner's button for the newest of the topic's alerts. */
+  action?: AlertAction;
   /**
    * Whether the worker already sees what it is about (the notes in view): the
    * banner slot then goes after its minimum time instead of waiting to be read.
@@ -51,6 +57,8 @@ export interface AlertPreferences {
   visualAlerts: boolean;
   edgeFlash: boolean;
   reducedMotion: boolean;
+  /** Alerts that ask for a sound play it; off, none does (the visual twin and live region stay). */
+  sounds: boolean;
 }
 
 /** Time for a burst of arrivals to gather into one summary. */
@@ -78,6 +86,7 @@ export class AlertCenter {
       // The slot counts every alert since it opened, not only this batch: "5 new team notes".
       words: (total) => (total === 1 ? first : last.summary(total)),
       read: last.read?.() ?? false,
+      ...(last.action ? { action: last.action } : {}),
     });
   });
   private readonly listeners = new Set<() => void>();
@@ -88,7 +97,12 @@ export class AlertCenter {
   /** Focus or the pointer is on the banner: nothing leaves under the worker (WCAG 2.2.1). */
   private held = false;
   private heldUntil: number | null = null;
-  private preferences: AlertPreferences = { visualAlerts: true, edgeFlash: false, reducedMotion: false };
+  private preferences: AlertPreferences = {
+    visualAlerts: true,
+    edgeFlash: false,
+    reducedMotion: false,
+    sounds: true,
+  };
 
   /** `flash` asks the host to draw attention to the window (the OS's own visual cue). */
   constructor(private readonly flash: (reason: string) => void) {}
@@ -106,13 +120,14 @@ export class AlertCenter {
     this.preferences = preferences;
   }
 
-  notify = ({ kind, message, sound = false }: AlertRequest): void => {
+  notify = ({ kind, message, sound = false, action }: AlertRequest): void => {
     this.alert(kind, message, sound, {
       key: `alert:${this.nextId + 1}`,
       kind,
       count: 1,
       words: () => message,
       read: false,
+      ...(action ? { action } : {}),
     });
   };
 
@@ -167,11 +182,11 @@ export class AlertCenter {
 
   private alert(kind: AlertKind, message: string, sound: boolean, slot: SlotAlert): void {
     const id = ++this.nextId;
-    const { visualAlerts, edgeFlash, reducedMotion } = this.preferences;
+    const { visualAlerts, edgeFlash, reducedMotion, sounds } = this.preferences;
     const live = { id, text: message };
     let next: AlertSnapshot =
       kind === 'urgent' ? { ...this.snapshotValue, alert: live } : { ...this.snapshotValue, status: live };
-    if (sound) playChime(kind);
+    if (sound && sounds) playChime(kind);
     if (visualAlerts) {
       this.flash(message);
       const banner = placeAlert(next.banner, slot, Date.now(), () => ++this.nextSlotId, maxBannerItems);

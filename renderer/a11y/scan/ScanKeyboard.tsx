@@ -17,6 +17,7 @@ import {
   type LayoutKey,
   type Suggestion,
 } from '../../../shared/a11y/text-entry';
+import { cannedPhrasesAttribute, useCannedPhrases } from '../text-entry/canned-phrases';
 import { useTextEntry } from '../text-entry/TextEntryProvider';
 import { chooseOption, keepFocusAttribute, type Activation, type TextTarget } from './activate';
 import { applyEdit, fieldState, textBeforeCaret } from './field-edit';
@@ -203,12 +204,18 @@ function TextKeys({ target, label, onClose }: { target: TextTarget; label: strin
     () => (phrases === null ? [] : phraseSets[phrases].map((key) => t(`phrases.${phrases}.${key}`))),
     [phrases, t],
   );
+  // Canned replies the field's view offers (a conversation's), beside the fixed phrases: they teach prediction only.
+  const offeredCanned = useCannedPhrases(target.getAttribute(cannedPhrasesAttribute));
   const predictor = useMemo(
     () =>
       entry.lists === null || !predicting
         ? null
-        : new Predictor({ ...entry.lists, learned: entry.learned, canned: phraseTexts }),
-    [entry.lists, entry.learned, predicting, phraseTexts],
+        : new Predictor({
+            ...entry.lists,
+            learned: entry.learned,
+            canned: offeredCanned.length === 0 ? phraseTexts : [...phraseTexts, ...offeredCanned],
+          }),
+    [entry.lists, entry.learned, predicting, phraseTexts, offeredCanned],
   );
 
   const field = fieldState(target);

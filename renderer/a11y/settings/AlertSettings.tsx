@@ -27,6 +27,11 @@ export function AlertSettings({ className, ...rest }: AlertSettingsProps) {
         checked={profile.edgeFlash}
         onChange={(edgeFlash) => save({ edgeFlash }, t('alerts.edgeFlash'))}
       />
+      <ToggleSetting
+        label={t('alerts.sounds')}
+        checked={profile.alertSounds}
+        onChange={(alertSounds) => save({ alertSounds }, t('alerts.sounds'))}
+      />
       {/* Goes through the real alert service, so it shows exactly what a new ticket or note would. */}
       <Button
         className="alert-settings__test"

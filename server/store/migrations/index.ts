@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001_foundation';
 import { auth } from './002_auth';
+import { tickets } from './003_tickets';
 
 /**
  * Every migration, by the name it is recorded under. A static list rather
@@ -10,6 +11,7 @@ import { auth } from './002_auth';
 const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_auth': auth,
+  '003_tickets': tickets,
 };
 
 export const migrationProvider: MigrationProvider = {

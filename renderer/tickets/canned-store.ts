@@ -1,0 +1,145 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { OutboxEntry } from '../../shared/bridge';
+import { Rerun } from '../../shared/domain/rerun';
+import type { Ack, CannedReply, ErrorCode } from '../../shared/protocol';
+import { cannedReplySchema } from '../../shared/protocol/tickets';
+import { Emitter } from '../net/emitter';
+import { defineStore } from '../session/store-registry';
+import type { Session } from '../session/session';
+
+const none: readonly CannedReply[] = [];
+const noEntries: readonly OutboxEntry[] = [];
+
+export type CannedScope = 'org' | 'mine';
+
+/** What the editor saves: a new reply without `cannedId`, a change to one with it. */
+export interface CannedDraft {
+  cannedId?: number;
+  scope: CannedScope;
+  shortcut: string;
+  title: string;
+  body: string;
+  locale: 'zh-CN' | 'en' | null;
+}
+
+/** The draft key a reply's body is kept under while it is edited: `canned:new` or `canned:<id>`. */
+export function cannedDraftKey(cannedId: number | null): string {
+  return cannedId === null ? 'canned:new' : `canned:${cannedId}`;
+}
+
+const cannedEvents = new Set<string>(['canned.save', 'canned.delete']);
+
+/**
+ * The canned replies this worker may use: the organisation's and their own,
+ * read with canned.list and again on every canned.changed push and
+ * reconnect. Saving and deleting go through the outbox (lane `canned`), so
+ * a reply written offline is kept on the host's disk and sent once; a
+ * refusal (a shortcut already taken, say) lands in "not sent" with its text.
+ */
+export class CannedStore {
+  private value: readonly CannedReply[] = none;
+  private loadedValue = false;
+  private errorValue: ErrorCode | null = null;
+  private waitingValue: readonly OutboxEntry[] = noEntries;
+  private readonly changes = new Emitter();
+  private readonly load: Rerun;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(private readonly session: Session) {
+    const { hub, outbox } = session;
+    this.load = new Rerun(async () => {
+      const answer = await hub.request('canned.list', {});
+      if (answer.ok) {
+        this.value = answer.data;
+        this.loadedValue = true;
+        this.errorValue = null;
+      } else {
+        this.errorValue = answer.error.code;
+      }
+      this.changes.emit();
+    });
+    this.stops.push(hub.onPush('canned.changed', () => void this.load.run()));
+    this.stops.push(hub.onConnected(() => void this.load.run()));
+    this.stops.push(
+      outbox.onDelivered((entry, data) => {
+        if (entry.event === 'canned.save') {
+          const parsed = cannedReplySchema.safeParse((data as { canned?: unknown } | null)?.canned);
+          if (parsed.success) this.put(parsed.data);
+        } else if (entry.event === 'canned.delete') {
+          const cannedId = entry.payload.cannedId;
+          if (typeof cannedId === 'number') this.drop(cannedId);
+        }
+      }),
+    );
+    this.stops.push(outbox.subscribe(() => this.followOutbox()));
+    this.followOutbox();
+    if (hub.connected) void this.load.run();
+  }
+
+  /** Shortcut order, as the hub lists them. */
+  get list(): readonly CannedReply[] {
+    return this.value;
+  }
+  get loaded(): boolean {
+    return this.loadedValue;
+  }
+  get error(): ErrorCode | null {
+    return this.errorValue;
+  }
+  /** Saves and deletions waiting in the outbox, oldest first. */
+  get waiting(): readonly OutboxEntry[] {
+    return this.waitingValue;
+  }
+
+  subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
+
+  /** Queues the reply on the host's disk; the body is kept under `draftKey` so "Copy back" can restore it. */
+  save(draft: CannedDraft, draftKey: string | null): Promise<Ack<OutboxEntry>> {
+    const { cannedId, ...rest } = draft;
+    return this.session.outbox.enqueue(
+      'canned.save',
+      { id: uuidv7(), ...(cannedId === undefined ? {} : { cannedId }), ...rest },
+      draftKey,
+    );
+  }
+
+  remove(cannedId: number): Promise<Ack<OutboxEntry>> {
+    return this.session.outbox.enqueue('canned.delete', { id: uuidv7(), cannedId }, null);
+  }
+
+  /** Resolves after a read that started after this call. */
+  refresh(): Promise<void> {
+    return this.load.run();
+  }
+
+  dispose(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  private put(reply: CannedReply): void {
+    const others = this.value.filter((r) => r.id !== reply.id);
+    // Code-unit order, as SQLite sorts the hub's list: a refetch must not reshuffle what is on screen.
+    this.value = [...others, reply].sort((a, b) =>
+      a.shortcut < b.shortcut ? -1 : a.shortcut > b.shortcut ? 1 : a.id - b.id,
+    );
+    this.changes.emit();
+  }
+
+  private drop(cannedId: number): void {
+    if (!this.value.some((r) => r.id === cannedId)) return;
+    this.value = this.value.filter((r) => r.id !== cannedId);
+    this.changes.emit();
+  }
+
+  private followOutbox(): void {
+    const waiting = this.session.outbox.pending.filter((entry) => cannedEvents.has(entry.event));
+    const same =
+      waiting.length === this.waitingValue.length &&
+      waiting.every((entry, i) => entry.id === this.waitingValue[i]?.id);
+    if (same) return;
+    this.waitingValue = waiting.length === 0 ? noEntries : waiting;
+    this.changes.emit();
+  }
+}
+
+export const cannedStore = defineStore('ticketCanned', (session: Session) => new CannedStore(session));
