@@ -31,7 +31,7 @@ export function keyedStreamPageInput<S extends z.ZodRawShape>(key: S) {
   return z
     .object({ ...key, ...streamPageFields })
     .strict()
-    .refine(oneDirection, oneDirectionMessage);
+    .refine((page) => oneDirection(page as Parameters<typeof oneDirection>[0]), oneDirectionMessage);
 }
 export type StreamPageInput = z.input<typeof streamPageInput>;
 
