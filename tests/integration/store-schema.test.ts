@@ -248,7 +248,7 @@ describe('the schema the migrations build', () => {
           { kind: kindOf[c.type.toLowerCase()] ?? c.type, nullable: c.notnull === 0 && c.pk === 0 },
         ]),
       );
-      expect(actual).toEqual(expected[table as keyof Database]);
+      expect(actual).toEqual(expected[table as keyof Tables]);
     },
   );
 });
