@@ -13,6 +13,13 @@ if (!status.ok) {
 const script = (path) => fileURLToPath(new URL(path, import.meta.url));
 step(process.execPath, [script('./build-electron-sqlite.mjs')]);
 step(process.execPath, [script('../node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+// The customer chat page the embedded hub serves at /chat, packed as out/chat.
+step(process.execPath, [
+  script('../node_modules/vite/bin/vite.js'),
+  'build',
+  '--config',
+  'vite.chat.config.ts',
+]);
 step(process.execPath, [
   script('../node_modules/electron-builder/cli.js'),
   '--config',

@@ -8,7 +8,10 @@ import { register } from 'tsx/esm/api';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 
-if (args.includes('--build') || !existsSync(new URL('../out/web/index.html', import.meta.url))) {
+const built = ['../out/web/index.html', '../out/chat/index.html'].every((file) =>
+  existsSync(new URL(file, import.meta.url)),
+);
+if (args.includes('--build') || !built) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const build = spawnSync(npm, ['run', 'build:web'], {
     cwd: root,

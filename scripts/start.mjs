@@ -17,6 +17,13 @@ if (!status.ok) {
     fileURLToPath(new URL('../node_modules/electron-vite/bin/electron-vite.js', import.meta.url)),
     'build',
   ]);
+  // The customer chat page the embedded hub serves at /chat (vite.chat.config.ts).
+  step(process.execPath, [
+    fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)),
+    'build',
+    '--config',
+    'vite.chat.config.ts',
+  ]);
   const electron = spawn(status.binary, ['.', ...args], { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => electron.kill(signal));
   electron.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -126,6 +126,8 @@ function PresenceChoices({
                 name={name}
                 value={presence}
                 checked={shown === presence}
+                // Named by the state alone, explained by the line under it.
+                aria-labelledby={`${descriptionId}-name`}
                 aria-describedby={descriptionId}
                 onChange={() => choose(presence)}
                 onKeyDown={(event) => {
@@ -137,7 +139,9 @@ function PresenceChoices({
               />
               <Icon icon={presenceIcons[presence]} size="sm" className="presence__icon" />
               <span className="presence__text">
-                <span className="presence__name">{t(`presence.states.${presence}`)}</span>
+                <span id={`${descriptionId}-name`} className="presence__name">
+                  {t(`presence.states.${presence}`)}
+                </span>
                 <span id={descriptionId} className="presence__description">
                   {t(`presence.descriptions.${presence}`)}
                 </span>

@@ -1,4 +1,4 @@
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import {
   useCallback,
@@ -30,6 +30,25 @@ export interface QueueListProps {
 const rowEstimateRem = 6.5;
 /** Rows rendered past each end of the view for keyboard and wheel movement. */
 const overscan = 6;
+
+/**
+ * A row's height from the resize observer's box, which the browser hands
+ * over after its own layout. A row just mounted keeps its last known height
+ * or the first guess meanwhile, rather than reading offsetHeight, which would
+ * force a layout of the page in the middle of a keypress.
+ */
+function rowSize(
+  element: HTMLDivElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, HTMLDivElement>,
+): number {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return (
+    instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index)
+  );
+}
 
 function rootFontPx(): number {
   const size = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
@@ -71,6 +90,7 @@ export function QueueList({ store, snapshot, selectedId, showAssignee, scanning,
     count: total,
     getScrollElement: () => viewport.current,
     estimateSize: () => estimate,
+    measureElement: rowSize,
     overscan,
   });
   const items = virtualizer.getVirtualItems();
@@ -81,6 +101,10 @@ export function QueueList({ store, snapshot, selectedId, showAssignee, scanning,
   useEffect(() => store.setVisible(firstRendered, lastRendered), [store, firstRendered, lastRendered]);
 
   const [active, setActive] = useState(0);
+  const latestSeen = useRef(seen);
+  useEffect(() => {
+    latestSeen.current = seen;
+  });
   const pendingFocus = useRef<number | null>(null);
   const timeFormat = useMemo(
     () =>
@@ -126,7 +150,20 @@ export function QueueList({ store, snapshot, selectedId, showAssignee, scanning,
       if (target < 0) return;
       setActive(target);
       pendingFocus.current = target;
-      virtualizer.scrollToIndex(target, { align: 'auto' });
+      // Scrolled here, by the virtualizer's own figures, rather than by its scrollToIndex: that one
+      // re-reads the pane's layout on the next frames to settle, which costs a keypress its frame.
+      const { first, last } = latestSeen.current;
+      const item = virtualizer.measurementsCache[target];
+      const pane = viewport.current;
+      if (target >= first && target <= last) return;
+      if (!item || !pane) {
+        virtualizer.scrollToIndex(target, { align: 'auto' });
+        return;
+      }
+      const top = virtualizer.scrollOffset ?? 0;
+      const height = virtualizer.scrollRect?.height ?? 0;
+      if (item.start < top) pane.scrollTop = item.start;
+      else if (item.end > top + height) pane.scrollTop = item.end - height;
     },
     [total, virtualizer],
   );

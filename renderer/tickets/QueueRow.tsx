@@ -36,10 +36,9 @@ const slaIcons: Record<SlaPhase, LucideIcon> = {
   met: CheckCircle2,
 };
 
-/** Pauses between the parts of the row's name, heard but not seen. */
-function Pause() {
-  const { t } = useTranslation('tickets');
-  return <span className="visually-hidden">{t('queue.row.separator')}</span>;
+/** A pause between the parts of the row's name, heard but not seen. */
+function Pause({ text }: { text: string }) {
+  return <span className="visually-hidden">{text}</span>;
 }
 
 /**
@@ -107,6 +106,7 @@ export const QueueRow = memo(function QueueRow({
     );
   }
   const excerpt = ticket.lastMessage?.excerpt ?? t('queue.row.noMessage');
+  const sep = t('queue.row.separator');
   return (
     <button
       {...common}
@@ -116,17 +116,16 @@ export const QueueRow = memo(function QueueRow({
       onClick={() => onOpen(ticket.id)}
     >
       <span className="queue-row__head">
-        <span className="queue-row__number">{t('queue.row.number', { number: ticket.number })}</span>
-        <Pause />
+        <span className="queue-row__number">{t('queue.row.number', { number: ticket.number })}</span>{' '}
         <span className="queue-row__customer" lang={textLang(ticket.customer.name)}>
           {ticket.customer.name}
         </span>
-        <Pause />
+        <Pause text={sep} />
       </span>
       <span className="queue-row__subject" lang={textLang(ticket.subject)}>
         {ticket.subject}
       </span>
-      <Pause />
+      <Pause text={sep} />
       {/* Heard as the description, not in the name: the name stays short enough to scan by ear. */}
       <span className="queue-row__excerpt" id={excerptId} aria-hidden="true" lang={textLang(excerpt)}>
         {excerpt}
@@ -135,15 +134,15 @@ export const QueueRow = memo(function QueueRow({
         <span className={`queue-row__status queue-row__status--${ticket.status}`}>
           {t(`queue.status.${ticket.status}`)}
         </span>
-        <Pause />
+        <Pause text={sep} />
         <span className={`queue-row__priority queue-row__priority--${ticket.priority}`}>
           {t(`queue.priority.${ticket.priority}`)}
         </span>
-        <Pause />
+        <Pause text={sep} />
         <SlaTimer ticket={ticket} targets={targets} clock={clock} />
         {unread > 0 ? (
           <>
-            <Pause />
+            <Pause text={sep} />
             <Badge
               className="queue-row__unread"
               count={unread}
@@ -153,7 +152,7 @@ export const QueueRow = memo(function QueueRow({
         ) : null}
         {showAssignee ? (
           <>
-            <Pause />
+            <Pause text={sep} />
             <span className="queue-row__assignee">
               {ticket.assignee
                 ? t('queue.row.assignedTo', { name: ticket.assignee.displayName })
@@ -161,7 +160,7 @@ export const QueueRow = memo(function QueueRow({
             </span>
           </>
         ) : null}
-        <Pause />
+        <Pause text={sep} />
         <span className="queue-row__updated">
           {t('queue.row.updated', { time: timeFormat.format(ticket.updatedAt) })}
         </span>

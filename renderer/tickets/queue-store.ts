@@ -99,6 +99,9 @@ export class QueueStore {
   private disposed = false;
 
   constructor(private readonly session: Session) {
+    // A supervisor who takes no conversations of their own starts on the whole open queue.
+    if (!session.user.roles.includes('agent')) this.query = { ...defaultQuery, view: 'open' };
+    this.key = queryKey(this.query);
     this.snapshotValue = this.makeSnapshot();
     const { hub, outbox } = session;
     this.stops.push(hub.onPush('tickets.changed', ({ tickets }) => this.receive(tickets)));

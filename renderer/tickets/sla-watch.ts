@@ -74,6 +74,11 @@ export class SlaWatch {
     };
   }
 
+  /** Whether the ticket is among the agent's watched ones (assigned, not resolved). */
+  watches(ticketId: number): boolean {
+    return this.mine.has(ticketId);
+  }
+
   /** Tickets as the hub now has them: kept while assigned to this agent and not resolved. */
   receive(tickets: readonly TicketSummary[]): void {
     if (this.disposed) return;

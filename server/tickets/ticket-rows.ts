@@ -69,6 +69,8 @@ export async function applyTransition(
   );
   if (!verdict.ok) return verdict;
   const { state } = verdict;
+  // Most customer messages move nothing (the ticket is already open): no write for them.
+  if (!verdict.changed && Object.keys(extra).length === 0) return verdict;
   await db
     .updateTable('tickets')
     .set({

@@ -7,5 +7,6 @@ await runHubBench();
 await runScanCostBench();
 await (await import('./text-entry.bench')).runTextEntryBench();
 await (await import('./suggest-replies.bench')).runSuggestRepliesBench();
+await (await import('./queue-view.bench')).runQueueViewBench();
 console.log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(0);

@@ -2,6 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { demoOrganisation } from '../../server/demo/data';
 
+const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+
 export interface SeedOptions {
   /** How many tickets to add. */
   count: number;
@@ -9,16 +11,26 @@ export interface SeedOptions {
   assignee: string | null;
   /** Created this long before now, one minute apart (the newest first). */
   now?: number;
+  /** One priority for all; otherwise they take turns. */
+  priority?: (typeof priorities)[number];
+  /** Answered once already (first reply 30 s in): the hub then never hands them back when the agent goes offline. */
+  answered?: boolean;
 }
 
-const subjects = ['快递到哪了', '金桔坏了几个', '申请退款', '发票怎么开', '螺蛳粉保质期多久', 'Where is my parcel?'];
+const subjects = [
+  '快递到哪了',
+  '金桔坏了几个',
+  '申请退款',
+  '发票怎么开',
+  '螺蛳粉保质期多久',
+  'Where is my parcel?',
+];
 const bodies = [
   '你好，我的快递三天了还没到，单号能帮我查一下吗？',
   '收到的金桔有几个压坏了，可以补发吗？',
   'I would like a refund for the pears, two of them were bruised.',
   '请问可以开增值税普通发票吗？',
 ];
-const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 /**
  * Adds `count` open tickets of the Demo Shop straight into a hub's store,
@@ -26,7 +38,10 @@ const priorities = ['low', 'normal', 'high', 'urgent'] as const;
  * (numbers after the newest, counters matching the message). For queues far
  * larger than the demo's forty, without sending thousands of chats.
  */
-export function seedQueue(dataDir: string, { count, assignee, now = Date.now() }: SeedOptions): void {
+export function seedQueue(
+  dataDir: string,
+  { count, assignee, now = Date.now(), priority, answered = false }: SeedOptions,
+): void {
   const db = new BetterSqlite3(join(dataDir, 'hub.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
@@ -47,8 +62,9 @@ export function seedQueue(dataDir: string, { count, assignee, now = Date.now() }
     };
     const ticket = db.prepare(
       `INSERT INTO tickets (org_id, number, customer_id, subject, status, priority, tags, assignee_id, assigned_at,
-         answered, last_seq, last_public_seq, customer_messages, last_customer_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, 1, 1, ?, ?, ?)`,
+         answered, first_response_at, last_seq, last_public_seq, customer_messages, last_customer_at, created_at,
+         updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)`,
     );
     const message = db.prepare(
       `INSERT INTO ticket_messages (ticket_id, seq, public_seq, kind, author_kind, body, created_at)
@@ -66,10 +82,12 @@ export function seedQueue(dataDir: string, { count, assignee, now = Date.now() }
           customer.id,
           `${subjects[i % subjects.length]} ${number}`,
           agent ? 'open' : 'new',
-          priorities[i % priorities.length],
+          priority ?? priorities[i % priorities.length],
           JSON.stringify(i % 3 === 0 ? ['物流'] : i % 3 === 1 ? ['退款'] : []),
           agent?.id ?? null,
           agent ? at : null,
+          answered ? 1 : 0,
+          answered ? at + 30_000 : null,
           at,
           at,
           at,

@@ -5,6 +5,7 @@ import type { SettingsSectionId } from '../../a11y/settings/settings-sections';
 import { EmployerWorkspace } from '../../employer/EmployerWorkspace';
 import { LiveWorkspace } from '../../live/LiveWorkspace';
 import { ShiftsWorkspace } from '../../shifts/ShiftsWorkspace';
+import { useAssignmentNotices } from '../../tickets/assignment-notices';
 import { TicketsWorkspace } from '../../tickets/TicketsWorkspace';
 import { ViewFrame } from '../../ui/ViewFrame';
 import { useSessionUser } from '../../session/hooks';
@@ -62,6 +63,11 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
     if (target) router.navigate(target);
   };
   const openSettings = () => navigate({ name: 'settings', tab: settingsTab });
+  // A conversation assigned while the worker is anywhere in the app: banner, sound, OS notification.
+  useAssignmentNotices({
+    viewing: shown?.name === 'tickets' ? (shown.ticketId ?? null) : null,
+    open: (ticketId) => navigate({ name: 'tickets', ticketId }),
+  });
 
   return (
     <div className="shell">

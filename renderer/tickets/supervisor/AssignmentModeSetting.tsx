@@ -83,6 +83,7 @@ export function AssignmentModeSetting() {
                     name={name}
                     value={mode}
                     checked={shown === mode}
+                    aria-labelledby={`${name}-${mode}-name`}
                     aria-describedby={`${name}-${mode}`}
                     onChange={() => {
                       setChosen(mode);
@@ -90,7 +91,9 @@ export function AssignmentModeSetting() {
                     }}
                   />
                   <span className="supervisor-choice__text">
-                    <span className="supervisor-choice__name">{t(`supervisor.routing.modes.${mode}`)}</span>
+                    <span id={`${name}-${mode}-name`} className="supervisor-choice__name">
+                      {t(`supervisor.routing.modes.${mode}`)}
+                    </span>
                     <span id={`${name}-${mode}`} className="supervisor-choice__description">
                       {t(`supervisor.routing.modeDescriptions.${mode}`)}
                     </span>

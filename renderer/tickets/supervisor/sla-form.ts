@@ -77,6 +77,10 @@ export function fromForm(
       if (ms[clock] > maxSlaTargetMs) errors[`${priority}.${clock}`] = 'tooLong';
     }
     raw[priority] = { firstResponseMs: ms.firstResponse, resolutionMs: ms.resolution };
+    // Said even while another field is wrong: every refusal at once, not one per Save.
+    const bothRead = !errors[`${priority}.firstResponse`] && !errors[`${priority}.resolution`];
+    if (bothRead && ms.firstResponse > ms.resolution)
+      errors[`${priority}.firstResponse`] = 'firstAfterResolution';
   }
   if (Object.keys(errors).length === 0) {
     const parsed = slaTargetsSchema.safeParse(raw);
