@@ -46,7 +46,7 @@ function PresenceChoices({
   className,
   ...rest
 }: PresenceToggleProps & { store: AgentsStore; me: Agent }) {
-  const { t } = useTranslation('tickets');
+  const { t } = useTranslation(['tickets', 'errors']);
   const queued = useSyncExternalStore(store.subscribe, () => store.queuedPresence);
   /** Chosen here and not yet handed to the outbox (still settling). */
   const [settling, setSettling] = useState<AgentPresence | null>(null);

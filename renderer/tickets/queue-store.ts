@@ -7,6 +7,7 @@ import {
   type QueueView,
   type TicketSummary,
 } from '../../shared/protocol';
+import type { Agent } from '../../shared/protocol';
 import { Emitter } from '../net/emitter';
 import { defineStore } from '../session/store-registry';
 import type { Session } from '../session/session';
@@ -23,6 +24,8 @@ import {
   type QueueWindow,
 } from './queue-window';
 import { NowClock } from './useNow';
+import { agentsStore, type AgentsStore } from './agents-store';
+import { ticketSettingsStore, type TicketSettingsStore } from './settings-store';
 
 /** Typing pauses this long before the search goes to the hub (Enter does not wait). */
 export const searchDelayMs = 250;
@@ -87,9 +90,11 @@ export class QueueStore {
   private tags: readonly string[] = [];
   private counts: QueueCounts | null = null;
   private error: ErrorCode | null = null;
-  private targets: SlaTargets = defaultSlaTargets;
-  private agents: readonly AgentChoice[] = [];
-  private agentsWanted = false;
+  private readonly settings: TicketSettingsStore;
+  private agentsSource: AgentsStore | null = null;
+  /** The agents store's list the choices were made from, so a snapshot keeps the same array until it changes. */
+  private agentsFrom: readonly Agent[] = [];
+  private agentsChosen: readonly AgentChoice[] = [];
   private version = 0;
   private snapshotValue: QueueSnapshot;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,6 +104,8 @@ export class QueueStore {
   private disposed = false;
 
   constructor(private readonly session: Session) {
+    // The timers follow the organisation's targets, read once per connect by the session's settings store.
+    this.settings = session.store(ticketSettingsStore);
     // A supervisor who takes no conversations of their own starts on the whole open queue.
     if (!session.user.roles.includes('agent')) this.query = { ...defaultQuery, view: 'open' };
     this.key = queryKey(this.query);
@@ -107,15 +114,7 @@ export class QueueStore {
     this.stops.push(hub.onPush('tickets.changed', ({ tickets }) => this.receive(tickets)));
     this.stops.push(hub.onPush('tickets.assigned', ({ ticket }) => this.receive([ticket])));
     this.stops.push(hub.onConnected(() => this.reconnected()));
-    this.stops.push(
-      hub.onPush('agents.changed', ({ agent }) => {
-        if (!this.agentsWanted) return;
-        const choice = { id: agent.id, displayName: agent.displayName };
-        const others = this.agents.filter((a) => a.id !== agent.id);
-        this.agents = sortAgents([...others, choice]);
-        this.emit(false);
-      }),
-    );
+    this.stops.push(this.settings.subscribe(() => this.emit(true)));
     this.stops.push(
       outbox.onDelivered((entry, data) => {
         if (entry.event === 'tickets.read') {
@@ -192,9 +191,10 @@ export class QueueStore {
 
   /** A supervisor's Agent filter is shown: the agents are asked for once, then kept current by pushes. */
   wantAgents(): void {
-    if (this.agentsWanted) return;
-    this.agentsWanted = true;
-    void this.loadAgents();
+    if (this.agentsSource) return;
+    this.agentsSource = this.session.store(agentsStore);
+    this.stops.push(this.agentsSource.subscribe(() => this.emit(false)));
+    this.emit(false);
   }
 
   /** After a failed load: the pages on screen again, and the counts. */
@@ -264,8 +264,6 @@ export class QueueStore {
     this.window = markStale(this.window);
     this.fetchVisible();
     void this.loadCounts();
-    void this.loadTargets();
-    if (this.agentsWanted) void this.loadAgents();
   }
 
   private scheduleRefetch(): void {
@@ -328,18 +326,12 @@ export class QueueStore {
     this.emit(false);
   }
 
-  private async loadTargets(): Promise<void> {
-    const ack = await this.session.hub.request('tickets.settings', {});
-    if (this.disposed || !ack.ok) return;
-    this.targets = ack.data.sla;
-    this.emit(true);
-  }
-
-  private async loadAgents(): Promise<void> {
-    const ack = await this.session.hub.request('agents.list', {});
-    if (this.disposed || !ack.ok) return;
-    this.agents = sortAgents(ack.data.map((a) => ({ id: a.id, displayName: a.displayName })));
-    this.emit(false);
+  private agentChoices(): readonly AgentChoice[] {
+    const agents = this.agentsSource?.agents ?? [];
+    if (agents === this.agentsFrom) return this.agentsChosen;
+    this.agentsFrom = agents;
+    this.agentsChosen = sortAgents(agents.map((a) => ({ id: a.id, displayName: a.displayName })));
+    return this.agentsChosen;
   }
 
   private emit(rows: boolean): void {
@@ -359,8 +351,8 @@ export class QueueStore {
       error: this.error,
       version: this.version,
       tags: this.tags,
-      targets: this.targets,
-      agents: this.agents,
+      targets: this.settings.settings?.sla ?? defaultSlaTargets,
+      agents: this.agentChoices(),
     };
   }
 }

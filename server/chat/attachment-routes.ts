@@ -5,6 +5,7 @@ import { fail } from '../../shared/protocol/ack';
 import { attachmentMaxBytes } from '../../shared/protocol/chat';
 import { attachmentSchema } from '../../shared/protocol/tickets';
 import { limitedFor } from '../auth/login';
+import { readBody } from '../http/body';
 import type { ExtraRoute } from '../http/router';
 import type { HttpResult } from '../http/respond';
 import { httpError, sendJson } from '../http/respond';
@@ -74,7 +75,7 @@ export function attachmentRoutes(deps: AttachmentRouteDeps): { upload: ExtraRout
     if (busy >= maxUploadsPerConversation) return limitedFor(1000, photoRefusals.tooMany);
     uploading.set(binding.chatId, busy + 1);
     try {
-      const body = await readCapped(req, attachmentMaxBytes);
+      const body = await readBody(req, attachmentMaxBytes);
       if (body.kind === 'too_large') return tooLarge();
       if (body.kind === 'aborted') return httpError('invalid_input', 'The upload did not arrive whole.');
       const verdict = await decoders.run(() => cleanPhoto(body.bytes));
@@ -177,35 +178,6 @@ function answerFault(log: Logger, res: ServerResponse, err: unknown): void {
   }
   const ack = fault ? faultAck(fault) : fail('internal', 'Something went wrong on the hub.');
   if (!ack.ok) sendJson(res, httpError(ack.error.code, ack.error.message));
-}
-
-type Capped = { kind: 'bytes'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'aborted' };
-
-/** The body, or `too_large` the moment it passes `limit`: nothing past the cap is kept. */
-function readCapped(req: IncomingMessage, limit: number): Promise<Capped> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (result: Capped) => {
-      if (done) return;
-      done = true;
-      resolve(result);
-    };
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        finish({ kind: 'too_large' });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', () => finish({ kind: 'aborted' }));
-    req.on('aborted', () => finish({ kind: 'aborted' }));
-    req.on('end', () => finish({ kind: 'bytes', bytes: Buffer.concat(chunks, size) }));
-  });
 }
 
 /**

@@ -4,8 +4,10 @@ export const maxBodyBytes = 16 * 1024;
 
 export type BodyResult = { kind: 'json'; value: unknown } | { kind: 'too_large' } | { kind: 'malformed' };
 
-/** Reads a JSON body, refusing more than `limit` bytes without buffering them. */
-export function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promise<BodyResult> {
+export type RawBodyResult = { kind: 'bytes'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'aborted' };
+
+/** Reads a body, refusing more than `limit` bytes without buffering them (a declared length is checked first). */
+export function readBody(req: IncomingMessage, limit: number): Promise<RawBodyResult> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -16,7 +18,7 @@ export function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promis
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (result: BodyResult) => {
+    const finish = (result: RawBodyResult) => {
       if (done) return;
       done = true;
       resolve(result);
@@ -32,14 +34,20 @@ export function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promis
       }
       chunks.push(chunk);
     });
-    req.on('error', () => finish({ kind: 'malformed' }));
-    req.on('aborted', () => finish({ kind: 'malformed' }));
-    req.on('end', () => {
-      try {
-        finish({ kind: 'json', value: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      } catch {
-        finish({ kind: 'malformed' });
-      }
-    });
+    req.on('error', () => finish({ kind: 'aborted' }));
+    req.on('aborted', () => finish({ kind: 'aborted' }));
+    req.on('end', () => finish({ kind: 'bytes', bytes: Buffer.concat(chunks, size) }));
   });
+}
+
+/** Reads a JSON body, refusing more than `limit` bytes without buffering them. */
+export async function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promise<BodyResult> {
+  const body = await readBody(req, limit);
+  if (body.kind === 'too_large') return body;
+  if (body.kind === 'aborted') return { kind: 'malformed' };
+  try {
+    return { kind: 'json', value: JSON.parse(body.bytes.toString('utf8')) };
+  } catch {
+    return { kind: 'malformed' };
+  }
 }

@@ -8,7 +8,6 @@ import type { SettingsSectionId } from '../../renderer/a11y/settings/settings-se
 import { EmployerWorkspace } from '../../renderer/employer/EmployerWorkspace';
 import { LiveWorkspace } from '../../renderer/live/LiveWorkspace';
 import { ShiftsWorkspace } from '../../renderer/shifts/ShiftsWorkspace';
-import { TicketsWorkspace } from '../../renderer/tickets/TicketsWorkspace';
 import { Avatar } from '../../renderer/ui/Avatar';
 import { Badge } from '../../renderer/ui/Badge';
 import { i18nFor } from './support/providers';
@@ -31,13 +30,6 @@ const cases: {
   settingsAction: Record<Language, string>;
   tab: SettingsSectionId;
 }[] = [
-  {
-    name: 'Tickets',
-    view: TicketsWorkspace,
-    heading: { en: 'Customer conversations will appear here', 'zh-CN': '客户会话将显示在这里' },
-    settingsAction: { en: 'Set up switch scanning', 'zh-CN': '设置开关扫描' },
-    tab: 'scanning',
-  },
   {
     name: 'Live',
     view: LiveWorkspace,
@@ -96,10 +88,8 @@ describe('workspace empty states', () => {
   }
 
   it('offers no action buttons when nothing to act on was given', () => {
-    render(withI18n('en', <TicketsWorkspace focusRequest={0} />));
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
-      'Customer conversations will appear here',
-    );
+    render(withI18n('en', <LiveWorkspace focusRequest={0} />));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Your live room will appear here');
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });

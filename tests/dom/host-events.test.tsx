@@ -69,8 +69,10 @@ describe('after the session ends', () => {
     } finally {
       colleague.close();
     }
-    const banner = await screen.findByRole('region', { name: 'Alerts' }, { timeout: 5_000 });
-    expect(banner).toHaveTextContent(note);
+    // The demo's SLA warnings may be in the banner first; the note joins them.
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Alerts' })).toHaveTextContent(note), {
+      timeout: 5_000,
+    });
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });

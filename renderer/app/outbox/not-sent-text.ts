@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotSentEntry, NotSentReason } from '../../../shared/bridge';
 import { errorCodes, type ErrorCode, type MutatingCommandName } from '../../../shared/protocol';
@@ -8,6 +9,17 @@ const commandKeys = {
   'admin.users.create': 'adminUsersCreate',
   'admin.users.resetPassword': 'adminUsersResetPassword',
   'admin.users.setRoles': 'adminUsersSetRoles',
+  'tickets.reply': 'ticketsReply',
+  'tickets.claim': 'ticketsClaim',
+  'tickets.transfer': 'ticketsTransfer',
+  'tickets.setStatus': 'ticketsSetStatus',
+  'tickets.update': 'ticketsUpdate',
+  'tickets.read': 'ticketsRead',
+  'agents.setPresence': 'agentsSetPresence',
+  'agents.setProfile': 'agentsSetProfile',
+  'tickets.saveSettings': 'ticketsSaveSettings',
+  'canned.save': 'cannedSave',
+  'canned.delete': 'cannedDelete',
 } as const satisfies Record<MutatingCommandName, string>;
 type CommandKey = (typeof commandKeys)[keyof typeof commandKeys] | 'other';
 
@@ -34,17 +46,20 @@ export interface NotSentWords {
 
 export function useNotSentWords(): NotSentWords {
   const { t } = useTranslation(['outbox', 'errors']);
-  const what = (entry: NotSentEntry) =>
-    entry.typed?.trim()
-      ? entry.typed
-      : t('outbox:nothingTyped', { command: t(`outbox:commands.${commandKey(entry.event)}`) });
-  return {
-    what,
-    short: (entry) => {
-      const full = what(entry).replace(/\s+/g, ' ').trim();
-      const chars = [...full];
-      return chars.length > shortLength ? `${chars.slice(0, shortLength - 1).join('')}…` : full;
-    },
-    reason: ({ code }) => (isErrorCode(code) ? t(`errors:codes.${code}`) : t(`outbox:reasons.${code}`)),
-  };
+  // One object per language, so an effect that depends on it is not run again on every render.
+  return useMemo(() => {
+    const what = (entry: NotSentEntry) =>
+      entry.typed?.trim()
+        ? entry.typed
+        : t('outbox:nothingTyped', { command: t(`outbox:commands.${commandKey(entry.event)}`) });
+    return {
+      what,
+      short: (entry) => {
+        const full = what(entry).replace(/\s+/g, ' ').trim();
+        const chars = [...full];
+        return chars.length > shortLength ? `${chars.slice(0, shortLength - 1).join('')}…` : full;
+      },
+      reason: ({ code }) => (isErrorCode(code) ? t(`errors:codes.${code}`) : t(`outbox:reasons.${code}`)),
+    };
+  }, [t]);
 }

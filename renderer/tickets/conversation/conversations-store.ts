@@ -4,6 +4,7 @@ import { Emitter } from '../../net/emitter';
 import { defineStore } from '../../session/store-registry';
 import type { Session } from '../../session/session';
 import { cannedStore } from '../canned-store';
+import { ticketSettingsStore, type TicketSettingsStore } from '../settings-store';
 import { ConversationStore, refusedReplies, replyDraftKey } from './conversation-store';
 
 /** What a conversation reads canned replies from. */
@@ -29,13 +30,13 @@ export class ConversationsStore {
   private readonly stops: (() => void)[] = [];
   /** Refused replies whose text this session has put back into their box already. */
   private readonly placed = new Set<string>();
-  private slaValue: SlaTargets | null = null;
+  private readonly settings: TicketSettingsStore;
 
   constructor(private readonly session: Session) {
-    const { hub, outbox } = session;
+    const { outbox } = session;
     this.canned = session.store(cannedStore);
-    this.stops.push(hub.onConnected(() => void this.loadSettings()));
-    if (hub.connected) void this.loadSettings();
+    this.settings = session.store(ticketSettingsStore);
+    this.stops.push(this.settings.subscribe(() => this.changes.emit()));
     // Live refusals and those from an earlier run alike: the list is read from the host's disk.
     this.stops.push(outbox.subscribe(() => this.placeRefused()));
     this.placeRefused();
@@ -43,7 +44,7 @@ export class ConversationsStore {
 
   /** The organisation's SLA targets, once read; null before (no timer is shown rather than a guessed one). */
   get sla(): SlaTargets | null {
-    return this.slaValue;
+    return this.settings.settings?.sla ?? null;
   }
 
   subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
@@ -81,13 +82,6 @@ export class ConversationsStore {
       store.dispose();
       this.kept.delete(id);
     }
-  }
-
-  private async loadSettings(): Promise<void> {
-    const answer = await this.session.hub.request('tickets.settings', {});
-    if (!answer.ok) return;
-    this.slaValue = answer.data.sla;
-    this.changes.emit();
   }
 
   /**

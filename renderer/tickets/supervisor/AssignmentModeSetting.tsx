@@ -4,7 +4,7 @@ import type { TicketSettings } from '../../../shared/protocol';
 import { useConnectionState, useSessionStore } from '../../session/hooks';
 import { Button } from '../../ui/Button';
 import { SaveFeedback, type Feedback } from './SaveFeedback';
-import { ticketSettingsStore } from './settings-store';
+import { ticketSettingsStore } from '../settings-store';
 import '../../a11y/settings/controls.css';
 import '../../ui/Field.css';
 import './supervisor.css';

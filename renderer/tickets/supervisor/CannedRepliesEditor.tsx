@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../shared/bridge';
 import { textLang } from '../../../shared/i18n/text-lang';
 import type { CannedReply } from '../../../shared/protocol';
+import { useNotSentWords } from '../../app/outbox/not-sent-text';
 import { useConnectionState, useSessionStore, useSessionUser } from '../../session/hooks';
 import { useSession } from '../../session/SessionProvider';
 import { Button } from '../../ui/Button';
@@ -40,6 +41,7 @@ export function CannedRepliesEditor({
   ...rest
 }: CannedRepliesEditorProps) {
   const { t } = useTranslation(['tickets', 'errors']);
+  const words = useNotSentWords();
   const session = useSession();
   const user = useSessionUser();
   const store = useSessionStore(cannedStore);
@@ -67,10 +69,10 @@ export function CannedRepliesEditor({
         const why =
           entry.event === 'canned.save' && reason.code === 'conflict'
             ? t('supervisor.canned.refusedTaken', { shortcut })
-            : t(`errors:codes.${reason.code}`);
+            : words.reason(reason);
         setFeedback({ text: t('supervisor.canned.refused', { reason: why }), failed: true });
       }),
-    [session, t],
+    [session, t, words],
   );
 
   const lists = scopes.map((scope) => ({

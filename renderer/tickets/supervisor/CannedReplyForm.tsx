@@ -99,11 +99,11 @@ export function CannedReplyForm({ reply, scopes, visible, onSave, onCancel }: Ca
           ? t('supervisor.canned.errors.titleRequired')
           : t('supervisor.canned.errors.titleTooLong', { max: cannedTitleMax });
       case 'body':
+        if (error.problem === 'unknownVariables') return unknownWords(error.names);
         if (error.problem === 'required') return t('supervisor.canned.errors.bodyRequired');
         if (error.problem === 'tooLong')
           return t('supervisor.canned.errors.bodyTooLong', { max: ticketBodyMax });
-        if (error.problem === 'notText') return t('supervisor.canned.errors.bodyNotText');
-        return unknownWords(error.names);
+        return t('supervisor.canned.errors.bodyNotText');
     }
   };
   const unknownWords = (names: readonly string[]) =>

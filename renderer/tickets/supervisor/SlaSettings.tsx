@@ -16,7 +16,7 @@ import {
   type SlaField,
   type SlaForm,
 } from './sla-form';
-import { ticketSettingsStore } from './settings-store';
+import { ticketSettingsStore } from '../settings-store';
 import '../../a11y/settings/controls.css';
 import '../../ui/Field.css';
 import './supervisor.css';

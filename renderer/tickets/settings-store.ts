@@ -1,16 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { OutboxEntry } from '../../../shared/bridge';
-import { Rerun } from '../../../shared/domain/rerun';
-import type { Ack, ErrorCode, TicketSettings } from '../../../shared/protocol';
-import { ticketSettingsSchema } from '../../../shared/protocol/tickets';
-import { Emitter } from '../../net/emitter';
-import { defineStore } from '../../session/store-registry';
-import type { Session } from '../../session/session';
+import type { OutboxEntry } from '../../shared/bridge';
+import { Rerun } from '../../shared/domain/rerun';
+import type { Ack, ErrorCode, TicketSettings } from '../../shared/protocol';
+import { ticketSettingsSchema } from '../../shared/protocol/tickets';
+import { Emitter } from '../net/emitter';
+import { defineStore } from '../session/store-registry';
+import type { Session } from '../session/session';
 
 const noEntries: readonly OutboxEntry[] = [];
 
 /**
- * The organisation's routing settings as the supervisor view edits them:
+ * The organisation's routing settings: the queue and conversation timers read the SLA targets, the supervisor view edits them:
  * the assignment mode and the SLA targets. Read on every connect and when
  * the view asks (the hub pushes no change of them); saved through the
  * outbox, which holds a change made offline until the hub has it.
