@@ -3,8 +3,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore, type HTMLAttr
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../shared/bridge';
 import { textLang } from '../../../shared/i18n/text-lang';
-import type { CannedReply } from '../../../shared/protocol';
-import { useNotSentWords } from '../../app/outbox/not-sent-text';
+import { errorCodes, type CannedReply, type ErrorCode } from '../../../shared/protocol';
 import { useConnectionState, useSessionStore, useSessionUser } from '../../session/hooks';
 import { useSession } from '../../session/SessionProvider';
 import { Button } from '../../ui/Button';
@@ -40,8 +39,7 @@ export function CannedRepliesEditor({
   className,
   ...rest
 }: CannedRepliesEditorProps) {
-  const { t } = useTranslation(['tickets', 'errors']);
-  const words = useNotSentWords();
+  const { t } = useTranslation(['tickets', 'errors', 'outbox']);
   const session = useSession();
   const user = useSessionUser();
   const store = useSessionStore(cannedStore);
@@ -69,10 +67,12 @@ export function CannedRepliesEditor({
         const why =
           entry.event === 'canned.save' && reason.code === 'conflict'
             ? t('supervisor.canned.refusedTaken', { shortcut })
-            : words.reason(reason);
+            : (errorCodes as readonly string[]).includes(reason.code)
+              ? t(`errors:codes.${reason.code as ErrorCode}`)
+              : t(`outbox:reasons.${reason.code as Exclude<typeof reason.code, ErrorCode>}`);
         setFeedback({ text: t('supervisor.canned.refused', { reason: why }), failed: true });
       }),
-    [session, t, words],
+    [session, t],
   );
 
   const lists = scopes.map((scope) => ({
