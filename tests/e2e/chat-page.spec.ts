@@ -147,6 +147,14 @@ test('a conversation: started, answered live with the typing shown, and the same
   const second = await open(context);
   await expect(second.getByText(`Ticket ${ticket.number}`, { exact: true })).toBeVisible();
   await expect(log(second).getByText('Thank you, one moment.')).toHaveCount(1);
+
+  // A shared PC: the customer forgets the conversation here, and the next person finds the form.
+  await second.getByRole('button', { name: 'Forget this conversation on this device' }).click();
+  await second.getByRole('button', { name: 'Forget it' }).click();
+  await second.reload();
+  await expect(second.getByRole('textbox', { name: en.name })).toHaveValue('');
+  await expect(second.getByText(`Ticket ${ticket.number}`, { exact: true })).toHaveCount(0);
+  await expect(log(second)).toHaveCount(0);
   await context.close();
 });
 

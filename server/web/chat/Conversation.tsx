@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatClient, ChatSnapshot } from './chat-client';
 import { linesOf, newPendingSend, type Line } from './chat-outbox';
@@ -58,6 +58,7 @@ export function Conversation({
           {link === 'idle' ? '' : t(`link.${link}`)}
         </p>
         {chat.storageFailed ? <p className="chat-problem">{t('link.storage')}</p> : null}
+        <ForgetOnDevice client={client} unsent={chat.outbox.length} />
         {chat.startProblem?.kind === 'limited' ? (
           <p className="chat-problem" role="alert">
             {t('start.limited', {
@@ -111,5 +112,29 @@ export function Conversation({
         </>
       )}
     </>
+  );
+}
+
+/** Two presses, never a timed one: the first says what happens, the second does it. */
+function ForgetOnDevice({ client, unsent }: { client: ChatClient; unsent: number }) {
+  const { t } = useTranslation('chat');
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="chat-button" onClick={() => setAsking(true)}>
+        {t('conversation.forget')}
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label={t('conversation.forget')} className="chat-forget">
+      <p>{t('conversation.forgetExplain', { count: unsent })}</p>
+      <button type="button" className="chat-button chat-button--primary" onClick={() => client.forget()}>
+        {t('conversation.forgetConfirm')}
+      </button>
+      <button type="button" className="chat-button" onClick={() => setAsking(false)}>
+        {t('conversation.forgetCancel')}
+      </button>
+    </div>
   );
 }

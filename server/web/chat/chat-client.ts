@@ -244,6 +244,16 @@ export class ChatClient {
     return { ok: false, problem: 'failed' };
   }
 
+  /**
+   * Forgets the conversation on this device, unsent text included: on a
+   * shared or public PC the next person must not find it. The hub keeps the
+   * conversation; only this browser's key to it is gone.
+   */
+  forget(): void {
+    this.startOver();
+    this.update({ refusedStart: null });
+  }
+
   /** Forgets this browser's conversation, keeping unsent text for the new one's form. */
   startOver(): void {
     const unsent = this.kept.outbox
