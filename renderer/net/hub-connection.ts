@@ -66,6 +66,19 @@ const defaultCommandTimeoutMs = 8_000;
 const maxTimerMs = 2 ** 31 - 1;
 
 /**
+ * Reads in flight at once on this socket. The hub answers more than its
+ * per-socket budget allows (8, with the outbox's sends) with `rate_limited`;
+ * a view that opens with several reads (a conversation: the ticket, its
+ * messages, the customer, the suggestions) must queue, not be refused.
+ */
+const maxQueriesInFlight = 4;
+/** A read refused for the budget anyway (another window's burst) is asked again this often, a few times. */
+const queryRetryMs = 300;
+const queryRetries = 3;
+/** A read that would have to wait longer than this answers its refusal instead. */
+const maxQueryWaitMs = 2_000;
+
+/**
  * One signed-in link to the hub: connection state, the current user,
  * read-only requests, pushes, ephemeral events, and `send` for the outbox.
  * It owns the socket and nothing else: what to send and when is the
@@ -78,6 +91,8 @@ export class HubConnection {
   private readonly connects = new Emitter();
   private readonly network: NetworkSignal;
   private readonly commandTimeoutMs: number;
+  private queriesInFlight = 0;
+  private readonly queryQueue: (() => void)[] = [];
   private readonly offNetwork: () => void;
   private stateValue: ConnectionState;
   private userValue: SessionUser;
@@ -146,6 +161,39 @@ export class HubConnection {
 
   /** A read-only command; mutating ones go through the outbox so they survive a lost connection. */
   async request<N extends QueryCommandName>(name: N, input: CommandInput<N>): Promise<Ack<CommandOutput<N>>> {
+    await this.querySlot();
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const ack = await this.requestOnce(name, input);
+        // Reads are safe to repeat: a budget refusal is waited out, not shown as a failure.
+        if (ack.ok || ack.error.code !== 'rate_limited' || attempt >= queryRetries || this.closed) return ack;
+        const wait = Math.min(ack.error.retryAfterMs ?? queryRetryMs, maxQueryWaitMs);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    } finally {
+      this.releaseQuerySlot();
+    }
+  }
+
+  private querySlot(): Promise<void> {
+    if (this.queriesInFlight < maxQueriesInFlight) {
+      this.queriesInFlight += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.queryQueue.push(resolve));
+  }
+
+  private releaseQuerySlot(): void {
+    const next = this.queryQueue.shift();
+    // The slot passes straight to the next waiting read.
+    if (next) next();
+    else this.queriesInFlight -= 1;
+  }
+
+  private async requestOnce<N extends QueryCommandName>(
+    name: N,
+    input: CommandInput<N>,
+  ): Promise<Ack<CommandOutput<N>>> {
     if (!this.socket.connected) return fail('unavailable', 'Not connected to the hub.');
     let raw: unknown;
     try {
