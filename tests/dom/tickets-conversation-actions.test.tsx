@@ -5,7 +5,7 @@ import type { OutboxEntry } from '../../shared/bridge';
 import type { PushPayload } from '../../shared/protocol';
 import { ConversationPane } from '../../renderer/tickets/conversation/ConversationPane';
 import { call, expectOk, newId, signIn, type ClientSocket } from '../support/hub-client';
-import { callChat, connectCustomer, startChat } from '../support/tickets';
+import { callChat, connectCustomer, demoOrderNumber, startChat } from '../support/tickets';
 import { until } from '../support/until';
 import { signedInDesk } from './support/signed-in';
 
@@ -15,16 +15,17 @@ const desk = signedInDesk('agent');
 /** A customer of the demo shop (王丽娟 has orders and earlier tickets) opens a conversation. */
 async function customerWrites(
   message: string,
-): Promise<{ ticketId: number; number: number; customer: ClientSocket }> {
+): Promise<{ ticketId: number; number: number; order: string; customer: ClientSocket }> {
   const url = desk.ws.hub.hub.url;
-  const chat = await startChat(url, { name: '王丽娟', message, orderNumber: 'DS20261129-0054' });
+  const order = await demoOrderNumber(desk.ws.hub.dataDir, '王丽娟');
+  const chat = await startChat(url, { name: '王丽娟', message, orderNumber: order });
   const customer = await connectCustomer(url, chat.token);
   const agent = await signIn(url, 'agent', 'wings-demo');
   try {
     const list = expectOk(await call(agent, 'tickets.list', { view: 'all', sort: 'created', limit: 5 }));
     const ticket = list.items.find((t) => t.number === chat.ticketNumber);
     if (!ticket) throw new Error('the new ticket is not listed');
-    return { ticketId: ticket.id, number: ticket.number, customer };
+    return { ticketId: ticket.id, number: ticket.number, order, customer };
   } finally {
     agent.close();
   }
@@ -48,11 +49,11 @@ describe('the conversation’s actions and surroundings', { timeout: 30_000 }, (
       await waitFor(() =>
         expect(within(panel).getByRole('heading', { name: 'Recent orders' })).toBeVisible(),
       );
-      await waitFor(() => expect(within(panel).getByText('DS20261129-0054')).toBeVisible());
+      await waitFor(() => expect(within(panel).getByText(chat.order)).toBeVisible());
       expect(within(panel).getByText('王丽娟')).toHaveAttribute('lang', 'zh-CN');
       expect(within(panel).getByText('上海')).toBeVisible();
       expect(within(panel).getByText('Chinese')).toBeVisible();
-      const order = within(panel).getByText('DS20261129-0054').closest('li') as HTMLElement;
+      const order = within(panel).getByText(chat.order).closest('li') as HTMLElement;
       expect(order).toHaveTextContent('This ticket’s order');
       expect(order).toHaveTextContent(/Delivered · ¥\d+\.\d\d/);
       expect(within(order).getAllByRole('listitem').length).toBeGreaterThan(0);

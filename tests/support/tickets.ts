@@ -113,3 +113,23 @@ export async function callChat<N extends ChatName>(
 
 /** Limits for tests that open many conversations from 127.0.0.1 and test something else. */
 export const openStarts = { chatStarts: { max: 1_000_000, windowMs: 60_000 } };
+
+/**
+ * The number of a demo customer's order in `status`, newest first. Demo order
+ * numbers carry the China date they were placed, which moves with the clock,
+ * so tests read them from the store rather than spell them.
+ */
+export function demoOrderNumber(dataDir: string, customer: string, status = 'delivered'): Promise<string> {
+  return withStore(dataDir, async (db) => {
+    const row = await db
+      .selectFrom('orders')
+      .innerJoin('customers', 'customers.id', 'orders.customer_id')
+      .where('customers.name', '=', customer)
+      .where('orders.status', '=', status as never)
+      .orderBy('orders.created_at', 'desc')
+      .select('orders.number')
+      .executeTakeFirst();
+    if (!row) throw new Error(`the demo has no ${status} order for ${customer}`);
+    return row.number;
+  });
+}
