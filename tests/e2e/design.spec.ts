@@ -73,13 +73,15 @@ test('Latin text is drawn in the shipped Inter, Chinese in a CJK sans, never a s
 test('each empty state offers its action, and 200 % text reflows with nothing cut off', async ({ page }) => {
   await page.goto(appUrl({}, url()));
   await signIn(page, 'agent');
-  const empty = page.getByRole('region', { name: 'Customer conversations will appear here' });
+  // Tickets is a workspace now; Shifts is still an empty state.
+  await page.goto(appUrl({}, url()) + '#/shifts');
+  const empty = page.getByRole('region', { name: 'Your shifts and earnings will appear here' });
   await expect(empty).toBeVisible();
-  await empty.getByRole('button', { name: 'Set up switch scanning' }).click();
-  await expect(page).toHaveURL(/#\/settings\/scanning$/);
+  await empty.getByRole('button', { name: 'Set up the keyboard' }).click();
+  await expect(page).toHaveURL(/#\/settings\/keyboard$/);
   await page.goBack();
   await page
-    .getByRole('region', { name: 'Customer conversations will appear here' })
+    .getByRole('region', { name: 'Your shifts and earnings will appear here' })
     .getByRole('button', { name: 'Open team notes' })
     .click();
   await expect(page.getByRole('textbox', { name: 'Note to your team' })).toBeFocused();

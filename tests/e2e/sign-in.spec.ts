@@ -35,16 +35,17 @@ test('the demo agent signs in with the keyboard alone and sees only the agent wo
   await expect(page).toHaveTitle('Tickets — Wings');
   await expect(workspaceLinks(page).filter({ hasText: 'Tickets' })).toHaveAttribute('aria-current', 'page');
 
-  // Onward to Shifts with the keyboard alone: Tab reaches the navigation (one stop, on the
-  // current workspace), the arrow moves within it (roving tabindex), Enter opens.
+  // Onward to Shifts with the keyboard alone: Shift+Tab from the heading reaches the
+  // navigation (one stop, on the current workspace; the queue's many stops lie after the
+  // heading), the arrow moves within it (roving tabindex), Enter opens.
   const ticketsLink = workspaceLinks(page).filter({ hasText: 'Tickets' });
   const shiftsLink = workspaceLinks(page).filter({ hasText: 'Shifts' });
   for (
     let presses = 0;
-    presses < 20 && !(await ticketsLink.evaluate((el) => el === document.activeElement));
+    presses < 10 && !(await ticketsLink.evaluate((el) => el === document.activeElement));
     presses++
   ) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
   }
   await expect(ticketsLink).toBeFocused();
   await expect(shiftsLink).toHaveAttribute('tabindex', '-1');

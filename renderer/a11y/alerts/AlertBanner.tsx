@@ -104,8 +104,9 @@ export function AlertBanner({ items, onDismiss, onHold, className, ...rest }: Al
 
 /**
  * Focus must never be hidden under the banner (WCAG 2.4.11): while it is up,
- * each focus move outside it checks the focused control against the bottom
- * corner the banner keeps to, and the banner takes the top corner if they meet.
+ * each focus move outside it, and each change of its own size, checks the
+ * focused control against the bottom corner the banner keeps to, and the
+ * banner takes the top corner if they meet.
  */
 function useDodgeFocus(root: RefObject<HTMLElement | null>, shown: boolean): boolean {
   const [dodging, setDodging] = useState(false);
@@ -126,7 +127,15 @@ function useDodgeFocus(root: RefObject<HTMLElement | null>, shown: boolean): boo
     };
     check();
     document.addEventListener('focusin', check);
-    return () => document.removeEventListener('focusin', check);
+    window.addEventListener('resize', check);
+    // An alert added or reworded grows the banner over a control that kept focus all along.
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
+    if (root.current) resized?.observe(root.current);
+    return () => {
+      document.removeEventListener('focusin', check);
+      window.removeEventListener('resize', check);
+      resized?.disconnect();
+    };
   }, [root, shown]);
   return dodging;
 }
