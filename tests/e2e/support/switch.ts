@@ -40,13 +40,13 @@ export async function bridgeCall(
   }
 }
 
-export function updateSettings(patch: SettingsPatch): Promise<unknown> {
-  return bridgeCall('settings.update', patch);
+export function updateSettings(patch: SettingsPatch, base?: string): Promise<unknown> {
+  return bridgeCall('settings.update', patch, base);
 }
 
 /** Scanning off and every scan setting back to its default: the shared instance serves other specs next. */
-export async function restoreScanProfile(): Promise<void> {
-  await updateSettings({ a11y: { scanning: false, scan: { ...scanSettingsDefaults } } });
+export async function restoreScanProfile(base?: string): Promise<void> {
+  await updateSettings({ a11y: { scanning: false, scan: { ...scanSettingsDefaults } } }, base);
 }
 
 export interface Highlight {
