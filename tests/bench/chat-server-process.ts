@@ -51,6 +51,7 @@ async function hub(): Promise<string> {
       maxUnauthenticated: 20_000,
       maxSignedInPerAddress: 20_000,
       maxSignedInPerUser: 20_000,
+      maxCustomerPerAddress: 20_000,
     },
     tickets: {
       chatStarts: { max: 1_000_000, windowMs: 60_000 },
