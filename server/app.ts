@@ -131,6 +131,9 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     // A key file without its store is a hub that lost its data, not a new one.
     companions: [join(config.dataDir, tokenKeyFileName)],
+    backgroundCheckpoint: {
+      onLost: (reason) => log.warn({ reason }, 'background checkpoints stopped; the hub checkpoints inline'),
+    },
   });
 
   let httpServer: HttpServer | null = null;

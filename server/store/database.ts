@@ -3,6 +3,7 @@ import { freemem } from 'node:os';
 import { basename } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { startBackgroundCheckpoint } from './background-checkpoint';
 import { StoreOpenError } from './errors';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -24,6 +25,12 @@ export interface StoreConfig {
    * own WAL and rollback journal count without being named.
    */
   companions?: readonly string[];
+  /**
+   * Checkpoint the WAL from a worker thread (`background-checkpoint.ts`), for
+   * the hub, whose one thread serves every socket; `onLost` hears if the
+   * worker stops and checkpoints return to this connection.
+   */
+  backgroundCheckpoint?: { onLost: (reason: string) => void };
 }
 
 /**
@@ -72,7 +79,15 @@ export function createDatabase(config: StoreConfig): Kysely<Database> {
     if (isDamage(err)) throw damaged(file, (err as Error).message, err);
     throw err;
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: forKysely(sqlite) }) });
+  const checkpoint = config.backgroundCheckpoint
+    ? startBackgroundCheckpoint(sqlite, {
+        file,
+        ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+        onLost: config.backgroundCheckpoint.onLost,
+      })
+    : null;
+  const database = forKysely(sqlite, () => checkpoint?.stop());
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
 /** What a ROLLBACK with nothing to roll back runs instead. */
@@ -91,10 +106,13 @@ const nothingToRollBack: SqliteStatement = {
  * no transaction is active" would replace the real error (SQLITE_FULL) in
  * what the caller sees and logs.
  */
-function forKysely(sqlite: BetterSqlite3.Database): SqliteDatabase {
+function forKysely(sqlite: BetterSqlite3.Database, beforeClose: () => void): SqliteDatabase {
   const statements = new StatementCache(sqlite);
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      beforeClose();
+      sqlite.close();
+    },
     prepare: (text) =>
       text.trim().toLowerCase() === 'rollback' && !sqlite.inTransaction
         ? nothingToRollBack

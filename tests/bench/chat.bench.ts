@@ -8,8 +8,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { chatStartResponse } from '../../shared/protocol/chat';
 import { login, tempDir } from '../support/hub-client';
 
-/** Concurrent conversations, as the issue names them. */
-const sizes = [200, 1000, 2000];
+/** Concurrent conversations, as the issue names them; CHAT_BENCH_SIZES=2000 runs one. */
+const sizes = (process.env.CHAT_BENCH_SIZES ?? '200,1000,2000').split(',').map(Number);
+/** CHAT_BENCH_PROFILE=dir writes the hub's CPU profile there (node --cpu-prof). */
+const profileDir = process.env.CHAT_BENCH_PROFILE;
 /** Messages each customer writes, spread over the window below. */
 const perCustomer = 4;
 const windowMs = 10_000;
@@ -26,7 +28,8 @@ interface Server {
 }
 
 async function startServer(kind: 'hub' | 'relay', dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, kind, dataDir], {
+  const profile = kind === 'hub' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script, kind, dataDir], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
