@@ -11,7 +11,6 @@ import { PresenceToggle } from './PresenceToggle';
 import { QueueView } from './QueueView';
 import { MyCannedReplies } from './supervisor/MyCannedReplies';
 import { SupervisorPanel } from './supervisor/SupervisorPanel';
-import { useSlaAlerts } from './useSlaAlerts';
 import './TicketsWorkspace.css';
 
 export interface TicketsWorkspaceProps {
@@ -52,7 +51,6 @@ export function TicketsWorkspace({
   const showSupervisor = supervisor && supervisorView;
   const [cannedOpen, setCannedOpen] = useState(false);
   const cannedId = useId();
-  useSlaAlerts();
   const open = useCallback(
     (id: number) => {
       setSupervisorView(false);

@@ -12,9 +12,11 @@ const slaTopic = 'tickets.sla';
  * Says each SLA warning and breach of the agent's tickets once, through the
  * alert service: spoken for a screen reader, and with visual alerts on (the
  * default) a banner and the window flash, so a deaf agent sees it too.
- * Mounted by whatever should hear them; alerts raised meanwhile wait for it.
+ * Mounted by the shell for an agent, so a ticket near its target is heard in
+ * Settings or Shifts too; alerts raised before it mounts wait for it. `open`
+ * gives the alert a button that opens the ticket in one press.
  */
-export function useSlaAlerts(): void {
+export function useSlaAlerts(open?: (ticketId: number) => void): void {
   const watch = useSessionStore(slaWatchStore);
   const { announce } = useAlerts();
   const { t } = useTranslation('tickets');
@@ -33,8 +35,16 @@ export function useSlaAlerts(): void {
           message,
           summary: (count) => t('queue.slaAlert.summary', { count }),
           kind: alert.phase === 'breached' ? 'urgent' : 'info',
+          ...(open
+            ? {
+                action: {
+                  label: t('notice.open', { number: alert.number }),
+                  run: () => open(alert.ticketId),
+                },
+              }
+            : {}),
         });
       }),
-    [watch, announce, t],
+    [watch, announce, t, open],
   );
 }

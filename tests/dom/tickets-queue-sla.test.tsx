@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TicketSummary } from '../../shared/protocol';
 import { slaWatchStore, type SlaAlert } from '../../renderer/tickets/sla-watch';
@@ -36,8 +36,9 @@ async function urgentTicket(ago: number): Promise<TicketSummary> {
   return ticket;
 }
 
+const opened: number[] = [];
 function Alerts() {
-  useSlaAlerts();
+  useSlaAlerts((ticketId) => opened.push(ticketId));
   return null;
 }
 
@@ -96,5 +97,12 @@ describe('SLA alerts', () => {
     });
     // Visual alerts are on by default: the banner shows it too, for a deaf agent.
     expect(screen.getByRole('region', { name: /alert|Alert/ })).toHaveTextContent(words);
+    // And it opens the ticket in one press: the newest alert's, when several share the slot.
+    const open = within(screen.getByRole('region', { name: /alert|Alert/ })).getByRole('button', {
+      name: /^Open #\d+$/,
+    });
+    fireEvent.click(open);
+    expect(opened).toHaveLength(1);
+    expect((await mine()).map((t) => t.id)).toContain(opened[0]);
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsPage } from '../../a11y/settings/SettingsPage';
 import type { SettingsSectionId } from '../../a11y/settings/settings-sections';
@@ -7,6 +7,7 @@ import { LiveWorkspace } from '../../live/LiveWorkspace';
 import { ShiftsWorkspace } from '../../shifts/ShiftsWorkspace';
 import { useAssignmentNotices } from '../../tickets/assignment-notices';
 import { TicketsWorkspace } from '../../tickets/TicketsWorkspace';
+import { useSlaAlerts } from '../../tickets/useSlaAlerts';
 import { ViewFrame } from '../../ui/ViewFrame';
 import { useSessionUser } from '../../session/hooks';
 import { useSession } from '../../session/SessionProvider';
@@ -68,6 +69,10 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
     viewing: shown?.name === 'tickets' ? (shown.ticketId ?? null) : null,
     open: (ticketId) => navigate({ name: 'tickets', ticketId }),
   });
+  const openTicket = useCallback(
+    (ticketId: number) => router.navigate({ name: 'tickets', ticketId }),
+    [router],
+  );
 
   return (
     <div className="shell">
@@ -81,6 +86,7 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
       />
       <HostNotice status={hostStatus} />
       <NotSentPanel onGoTo={goTo} />
+      {allowed.includes('tickets') ? <SlaAlerts open={openTicket} /> : null}
       {/* On Settings the notes narrow: the forms there need the width more than a conversation does. */}
       <div
         className={['shell__body', shown?.name === 'settings' ? 'shell__body--settings' : null]
@@ -113,6 +119,12 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
   );
 }
 
+/** An agent's SLA warnings, heard wherever in the app they are. */
+function SlaAlerts({ open }: { open: (ticketId: number) => void }) {
+  useSlaAlerts(open);
+  return null;
+}
+
 interface ViewProps {
   route: Route;
   focusRequest: number;
@@ -131,7 +143,14 @@ function View({ route, focusRequest, onReplace, onNavigate }: ViewProps) {
   };
   switch (route.name) {
     case 'tickets':
-      return <TicketsWorkspace ticketId={route.ticketId} focusRequest={focusRequest} {...actions} />;
+      return (
+        <TicketsWorkspace
+          ticketId={route.ticketId}
+          focusRequest={focusRequest}
+          onOpenTicket={(ticketId) => onNavigate({ name: 'tickets', ticketId })}
+          {...actions}
+        />
+      );
     case 'live':
       return <LiveWorkspace room={route.room} focusRequest={focusRequest} {...actions} />;
     case 'shifts':
