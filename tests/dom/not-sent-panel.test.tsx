@@ -119,6 +119,22 @@ describe('the not-sent list', () => {
     expect(goneTo).toEqual([]);
   });
 
+  it('Copy back does not put the text in twice when its composer has it already', async () => {
+    const user = userEvent.setup();
+    mount();
+    const box = screen.getByRole('textbox', { name: 'Note to your team' });
+    await refusedNote(desk.session, 'Order 5521 ships today');
+    // As a conversation does with a reply refused because it changed: the text is back in its box.
+    await user.type(box, 'Order 5521 ships today');
+    const list = await openList(user);
+    await user.click(within(list).getByRole('button', { name: 'Copy back' }));
+    await waitFor(() => expect(screen.queryByRole('complementary', { name: 'Not sent' })).toBeNull());
+    expect(box).toHaveValue('Order 5521 ships today');
+    expect(await hostNotSent()).toEqual([]);
+    const draft = await desk.ws.bridge.call('drafts.get', { sessionId: desk.session.id, key: 'team.note' });
+    expect(draft.ok && draft.data.text).toBe('Order 5521 ships today');
+  });
+
   it('Discard asks first, in place; Keep it keeps the entry, Yes discards it', async () => {
     const user = userEvent.setup();
     mount();

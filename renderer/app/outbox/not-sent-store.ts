@@ -69,7 +69,12 @@ export class NotSentStore {
     const { typed, draftKey } = entry;
     if (typed === null || draftKey === null)
       return fail('invalid_input', 'This entry has no text to put back.');
-    if (!(await this.session.drafts.get(draftKey).appendBelow(typed))) {
+    const draft = this.session.drafts.get(draftKey);
+    await draft.ready();
+    // Its view may have put it back already (a reply refused because the conversation
+    // changed goes back into its box by itself): saved, but not a second time.
+    const kept = draft.text.includes(typed.trim()) ? await draft.flush() : await draft.appendBelow(typed);
+    if (!kept) {
       return fail('unavailable', 'The text could not be kept on this computer.');
     }
     const discarded = await this.session.outbox.discard(id);
