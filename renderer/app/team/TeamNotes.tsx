@@ -1,7 +1,6 @@
 import {
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -17,6 +16,7 @@ import { useDraft, useOutboxList, useSessionStore, useSessionUser } from '../../
 import { useSession } from '../../session/SessionProvider';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { useFollowingLog } from '../../ui/useFollowingLog';
 import { CharacterCount } from '../../ui/CharacterCount';
 import { TextAreaField } from '../../ui/Field';
 import { notSentStore } from '../outbox/not-sent-store';
@@ -28,8 +28,6 @@ import './TeamNotes.css';
 const maxBody = teamProtocol.teamBodyMax;
 /** The alert service's topic for colleagues' notes: one banner slot for all of them. */
 const arrivalTopic = 'team.message';
-/** Within this of the bottom the worker is "at the end" and follows new notes. */
-const endSlackPx = 24;
 /** Switch users get the team's canned phrases as a row of the on-screen keyboard. */
 const teamPhrases = offerPhrases('team');
 
@@ -64,7 +62,6 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const sending = useRef<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const openNotSent = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLElement>(null);
   const titleId = useId();
   const alertId = useId();
@@ -108,22 +105,13 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
   const waiting = outbox.pending.filter((entry) => entry.event === 'team.post' && !delivered.has(entry.id));
   const refused = outbox.notSent.filter((entry) => entry.draftKey === teamDraftKey).length;
 
-  // New notes scroll into view while the worker is at the end of the list (and their own always do);
-  // reading far back, the note they are reading stays put; an older page keeps it where it was too.
+  // New ones scroll into view at the end (the worker's own always); reading back, nothing moves.
   const newest = messages.at(-1)?.seq ?? 0;
-  const oldest = messages[0]?.seq ?? 0;
-  const seen = useRef({ newest: 0, oldest: 0, waiting: 0, height: 0 });
-  const atEnd = useRef(true);
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!el) return;
-    const before = seen.current;
-    const ownNote = waiting.length > before.waiting;
-    if ((newest !== before.newest && atEnd.current) || ownNote) el.scrollTop = el.scrollHeight;
-    else if (oldest < before.oldest) el.scrollTop += el.scrollHeight - before.height;
-    seen.current = { newest, oldest, waiting: waiting.length, height: el.scrollHeight };
-    atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
-  }, [newest, oldest, waiting.length]);
+  const { ref: list, onScroll: followScroll } = useFollowingLog<HTMLDivElement>({
+    newest,
+    oldest: messages[0]?.seq ?? 0,
+    own: waiting.length,
+  });
 
   // Read, for the alert banner: the newest note on screen (the log scrolled to it, the notes not off
   // the page) in a window in front, or focus moving into the notes.
@@ -147,14 +135,14 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
       observer.disconnect();
       window.removeEventListener('focus', onFocus);
     };
-  }, [newest, acknowledge]);
+  }, [list, newest, acknowledge]);
 
   // The last "Show newer" press takes its button away: focus lands on the notes rather than nowhere.
   const wasBehind = useRef(hasNewer);
   useEffect(() => {
     if (wasBehind.current && !hasNewer && document.activeElement === document.body) list.current?.focus();
     wasBehind.current = hasNewer;
-  }, [hasNewer]);
+  }, [list, hasNewer]);
 
   const send = async () => {
     // What is in the box now, not in this render's closure: the worker may type on while a note is sent.
@@ -232,10 +220,7 @@ export function TeamNotes({ className, ...rest }: TeamNotesProps) {
       {/* A log, but silent: new notes are spoken through the alert service, coalesced, not one by one. */}
       <div
         ref={list}
-        onScroll={(event) => {
-          const el = event.currentTarget;
-          atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
-        }}
+        onScroll={followScroll}
         role="log"
         aria-live="off"
         aria-label={t('listLabel')}

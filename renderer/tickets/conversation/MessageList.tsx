@@ -1,14 +1,12 @@
-import { useId, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useId, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutboxList, useSessionUser } from '../../session/hooks';
 import { Button } from '../../ui/Button';
+import { useFollowingLog } from '../../ui/useFollowingLog';
 import { writtenSince } from './collision';
 import { waitingReplies, type ConversationStore } from './conversation-store';
 import { MessageItem } from './MessageItem';
 import './MessageList.css';
-
-/** Within this of the bottom the agent is "at the end" and follows new messages. */
-const endSlackPx = 24;
 
 export interface MessageListProps {
   store: ConversationStore;
@@ -35,7 +33,6 @@ export function MessageList({ store, highlightSince, hubUrl }: MessageListProps)
   const hasNewer = useSyncExternalStore(store.subscribe, () => store.feed.hasNewer);
   const newerCount = useSyncExternalStore(store.subscribe, () => store.feed.newerCount);
   const loadingNewer = useSyncExternalStore(store.subscribe, () => store.feed.loadingNewer);
-  const list = useRef<HTMLDivElement>(null);
   const listId = useId();
 
   const delivered = useMemo(() => new Set(messages.map((m) => m.commandId)), [messages]);
@@ -48,22 +45,12 @@ export function MessageList({ store, highlightSince, hubUrl }: MessageListProps)
     [messages, highlightSince, user.id],
   );
 
-  // New messages scroll into view while the agent is at the end (their own always do); reading back,
-  // what they read stays put; an older page keeps it where it was too.
-  const newest = messages.at(-1)?.seq ?? 0;
-  const oldest = messages[0]?.seq ?? 0;
-  const seen = useRef({ newest: 0, oldest: 0, waiting: 0, height: 0 });
-  const atEnd = useRef(true);
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!el) return;
-    const before = seen.current;
-    const own = waiting.length > before.waiting;
-    if ((newest !== before.newest && atEnd.current) || own) el.scrollTop = el.scrollHeight;
-    else if (oldest < before.oldest) el.scrollTop += el.scrollHeight - before.height;
-    seen.current = { newest, oldest, waiting: waiting.length, height: el.scrollHeight };
-    atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
-  }, [newest, oldest, waiting.length]);
+  // New ones scroll into view at the end (the worker's own always); reading back, nothing moves.
+  const { ref: list, onScroll: followScroll } = useFollowingLog<HTMLDivElement>({
+    newest: messages.at(-1)?.seq ?? 0,
+    oldest: messages[0]?.seq ?? 0,
+    own: waiting.length,
+  });
 
   return (
     <div className="message-list">
@@ -93,10 +80,7 @@ export function MessageList({ store, highlightSince, hubUrl }: MessageListProps)
         tabIndex={0}
         className="message-list__log"
         data-conversation-log
-        onScroll={(event) => {
-          const el = event.currentTarget;
-          atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
-        }}
+        onScroll={followScroll}
       >
         {!loaded && !error ? <p className="message-list__empty">{t('conversation.loading')}</p> : null}
         {loaded && messages.length === 0 && waiting.length === 0 ? (
