@@ -242,6 +242,8 @@ async function checkTicketViews(page: Page, label: string, zh: boolean): Promise
       .getByRole('listitem')
       .first(),
   ).toBeVisible();
+  // Main and the notes scroll on their own: the window never scrolls on to an empty page.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBe(0);
   await expectNoAxeViolations(page, `${label} conversation`);
   await screenshot(page, `tickets-${label}-conversation`);
 
