@@ -113,10 +113,14 @@ test('keyboard only: a customer’s question reaches the available agent, who an
   const status = page.getByRole('group', { name: 'Status' });
   const offline = status.getByRole('radio', { name: 'Offline' });
   await expect(offline).toBeChecked();
+  // The banner says what the queue says, not merely that the workstation is connected.
+  const account = page.getByRole('banner').getByRole('group', { name: 'Account' });
+  await expect(account.locator('.banner__presence > :not(.banner__presence-spare)')).toHaveText('Offline');
   await pressUntilFocused(page, 'Tab', offline);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(status).toContainText('Now: Available');
+  await expect(account.locator('.banner__presence > :not(.banner__presence-spare)')).toHaveText('Available');
 
   const customer = await customerAsks(browser, '王丽娟', '快递到哪了？我的订单还没到');
   try {

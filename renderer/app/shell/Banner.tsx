@@ -2,13 +2,12 @@ import type { HTMLAttributes } from 'react';
 import { LogOut, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/protocol';
-import { useConnectionState } from '../../session/hooks';
-import { Avatar, type Presence } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { useSignOutAction } from './shell-actions';
 import { formatRoute } from '../router/routes';
 import { NotSentButton } from '../outbox/NotSentButton';
+import { AccountIdentity } from './AccountIdentity';
 import { BrandMark } from './BrandMark';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -22,14 +21,6 @@ export interface BannerProps extends HTMLAttributes<HTMLElement> {
   onOpenSettings: () => void;
 }
 
-/** The worker's own presence as the team would see it: reachable while this workstation is connected. */
-const presenceOf = {
-  connected: 'available',
-  reconnecting: 'away',
-  offline: 'offline',
-} as const satisfies Record<ReturnType<typeof useConnectionState>, Presence>;
-const presences = Object.values(presenceOf);
-
 /** Three groups: who and where (brand, organisation), how things stand (connection, not sent), and the worker's tools. */
 export function Banner({
   user,
@@ -40,7 +31,6 @@ export function Banner({
   ...rest
 }: BannerProps) {
   const { t } = useTranslation(['shell', 'common', 'settings']);
-  const presence = presenceOf[useConnectionState()];
   useSignOutAction(onSignOut);
   return (
     <header className={['banner', className].filter(Boolean).join(' ')} {...rest}>
@@ -70,18 +60,7 @@ export function Banner({
         </a>
         <LanguageSwitch />
         <div className="banner__account" role="group" aria-label={t('account')}>
-          <Avatar name={user.displayName} presence={presence} />
-          <div className="banner__user">
-            <p className="banner__name">{user.displayName}</p>
-            {/* Every word takes the same cell, the current one visible: a change moves nothing around it. */}
-            <p className="banner__presence">
-              {presences.map((word) => (
-                <span key={word} className={word === presence ? undefined : 'banner__presence-spare'}>
-                  {t(`presence.${word}`)}
-                </span>
-              ))}
-            </p>
-          </div>
+          <AccountIdentity user={user} />
           <Button ghost icon={LogOut} onClick={onSignOut}>
             {t('signOut')}
           </Button>
