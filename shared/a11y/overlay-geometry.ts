@@ -104,23 +104,39 @@ export function placeChip(ring: Rect, chip: Size, bounds: Rect, avoid: readonly 
   return all.reduce((best, p) => (covered(rectOf(p)) < covered(rectOf(best)) ? p : best));
 }
 
+/** Spots tried along each edge between its corners, when every corner holds a control. */
+const edgeSteps = 8;
+
 /**
- * A spot for a note of `size` in one of the window's corners (`margin` in)
- * that covers none of `controls`; the corner covering least when none is free.
+ * A spot for a note of `size` (`margin` in from the window's edge) that
+ * covers none of `controls`: a corner if one is free, else a free spot along
+ * the bottom or top edge, then the sides (a window whose every corner holds
+ * a control, such as an alert's buttons over one); the spot covering least
+ * when none is free.
  */
 export function placeNote(size: Size, view: Size, margin: number, controls: readonly Rect[]): Rect {
   const x0 = margin;
-  const x1 = view.width - margin - size.width;
+  const x1 = Math.max(x0, view.width - margin - size.width);
   const y0 = margin;
-  const y1 = view.height - margin - size.height;
-  const corners: Rect[] = [
-    [x0, y1],
-    [x1, y1],
-    [x1, y0],
-    [x0, y0],
-  ].map(([left = 0, top = 0]) => ({ left, top, right: left + size.width, bottom: top + size.height }));
+  const y1 = Math.max(y0, view.height - margin - size.height);
+  const at = (left: number, top: number): Rect => ({
+    left,
+    top,
+    right: left + size.width,
+    bottom: top + size.height,
+  });
+  const corners = [at(x0, y1), at(x1, y1), at(x1, y0), at(x0, y0)];
+  const between = (from: number, to: number) =>
+    Array.from({ length: edgeSteps - 1 }, (_, i) => Math.round(from + ((to - from) * (i + 1)) / edgeSteps));
+  const edges = [
+    ...between(x0, x1).map((x) => at(x, y1)),
+    ...between(x0, x1).map((x) => at(x, y0)),
+    ...between(y0, y1).map((y) => at(x1, y)),
+    ...between(y0, y1).map((y) => at(x0, y)),
+  ];
   const covered = (r: Rect) => controls.reduce((sum, c) => sum + area(intersect(r, c)), 0);
-  const free = corners.find((r) => covered(r) === 0);
+  const spots = [...corners, ...edges];
+  const free = spots.find((r) => covered(r) === 0);
   if (free !== undefined) return free;
-  return corners.reduce((best, r) => (covered(r) < covered(best) ? r : best));
+  return spots.reduce((best, r) => (covered(r) < covered(best) ? r : best));
 }

@@ -162,4 +162,18 @@ describe('overlay geometry', () => {
     expect(spot).toEqual(rect(784, 744, 984, 784));
     expect(controls.some((c) => overlaps(c, spot))).toBe(false);
   });
+
+  it('with a control in every corner, the note slides along an edge to a free spot', () => {
+    const size = { width: 200, height: 40 };
+    // An alert's buttons bottom left, Send bottom right, the banner's tools across the top corners.
+    const controls = [
+      rect(0, 660, 430, 800),
+      rect(880, 740, 1000, 800),
+      rect(0, 0, 300, 60),
+      rect(700, 0, 1000, 60),
+    ];
+    const spot = placeNote(size, { width: 1000, height: 800 }, 16, controls);
+    expect(controls.some((c) => overlaps(c, spot))).toBe(false);
+    expect(spot.bottom).toBe(784);
+  });
 });
