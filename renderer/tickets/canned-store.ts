@@ -10,21 +10,40 @@ import type { Session } from '../session/session';
 const none: readonly CannedReply[] = [];
 const noEntries: readonly OutboxEntry[] = [];
 
-export type CannedScope = 'org' | 'mine';
+/** `agent`: one agent's personal reply, kept by a supervisor for them (`ownerId`). */
+export type CannedScope = 'org' | 'mine' | 'agent';
 
 /** What the editor saves: a new reply without `cannedId`, a change to one with it. */
 export interface CannedDraft {
   cannedId?: number;
   scope: CannedScope;
+  /** Whose personal reply: with scope `agent` only, as the hub insists. */
+  ownerId?: number;
   shortcut: string;
   title: string;
   body: string;
   locale: 'zh-CN' | 'en' | null;
 }
 
-/** The draft key a reply's body is kept under while it is edited: `canned:new` or `canned:<id>`. */
-export function cannedDraftKey(cannedId: number | null): string {
-  return cannedId === null ? 'canned:new' : `canned:${cannedId}`;
+/**
+ * The draft key a reply's body is kept under while it is edited: `canned:<id>`,
+ * or `canned:new` (`canned:new:<ownerId>` for a new one for an agent, so a
+ * half-written reply for one agent never turns up in another's form).
+ */
+export function cannedDraftKey(cannedId: number | null, ownerId: number | null = null): string {
+  if (cannedId !== null) return `canned:${cannedId}`;
+  return ownerId === null ? 'canned:new' : `canned:new:${ownerId}`;
+}
+
+/** Code-unit order, as SQLite sorts the hub's list: a refetch must not reshuffle what is on screen. */
+function byShortcut(a: CannedReply, b: CannedReply): number {
+  return a.shortcut < b.shortcut ? -1 : a.shortcut > b.shortcut ? 1 : a.id - b.id;
+}
+
+/** The reply a delivered `canned.save` answered with, if it reads as one. */
+function savedReply(data: unknown): CannedReply | null {
+  const parsed = cannedReplySchema.safeParse((data as { canned?: unknown } | null)?.canned);
+  return parsed.success ? parsed.data : null;
 }
 
 const cannedEvents = new Set<string>(['canned.save', 'canned.delete']);
@@ -63,8 +82,11 @@ export class CannedStore {
     this.stops.push(
       outbox.onDelivered((entry, data) => {
         if (entry.event === 'canned.save') {
-          const parsed = cannedReplySchema.safeParse((data as { canned?: unknown } | null)?.canned);
-          if (parsed.success) this.put(parsed.data);
+          const reply = savedReply(data);
+          if (!reply) return;
+          // A supervisor's save for an agent is that agent's, not in this worker's list (or no longer).
+          if (reply.ownerId === null || reply.ownerId === session.user.id) this.put(reply);
+          else this.drop(reply.id);
         } else if (entry.event === 'canned.delete') {
           const cannedId = entry.payload.cannedId;
           if (typeof cannedId === 'number') this.drop(cannedId);
@@ -95,10 +117,16 @@ export class CannedStore {
 
   /** Queues the reply on the host's disk; the body is kept under `draftKey` so "Copy back" can restore it. */
   save(draft: CannedDraft, draftKey: string | null): Promise<Ack<OutboxEntry>> {
-    const { cannedId, ...rest } = draft;
+    const { cannedId, ownerId, ...rest } = draft;
     return this.session.outbox.enqueue(
       'canned.save',
-      { id: uuidv7(), ...(cannedId === undefined ? {} : { cannedId }), ...rest },
+      {
+        id: uuidv7(),
+        ...(cannedId === undefined ? {} : { cannedId }),
+        // The hub refuses an ownerId beside any other scope.
+        ...(rest.scope === 'agent' && ownerId !== undefined ? { ownerId } : {}),
+        ...rest,
+      },
       draftKey,
     );
   }
@@ -118,10 +146,7 @@ export class CannedStore {
 
   private put(reply: CannedReply): void {
     const others = this.value.filter((r) => r.id !== reply.id);
-    // Code-unit order, as SQLite sorts the hub's list: a refetch must not reshuffle what is on screen.
-    this.value = [...others, reply].sort((a, b) =>
-      a.shortcut < b.shortcut ? -1 : a.shortcut > b.shortcut ? 1 : a.id - b.id,
-    );
+    this.value = [...others, reply].sort(byShortcut);
     this.changes.emit();
   }
 
@@ -143,3 +168,108 @@ export class CannedStore {
 }
 
 export const cannedStore = defineStore('ticketCanned', (session: Session) => new CannedStore(session));
+
+/**
+ * One agent's personal replies, for the supervisor managing them: read with
+ * `canned.list { ownerId }` for the agent `show` chose, and again on every
+ * canned.changed push (the agent changed their own, say) and reconnect.
+ * Saving and deleting go through `CannedStore` (the same outbox lane); what
+ * is delivered shows here at once, before the push's re-read.
+ */
+export class AgentCannedStore {
+  private ownerValue: number | null = null;
+  private value: readonly CannedReply[] = none;
+  private loadedValue = false;
+  private errorValue: ErrorCode | null = null;
+  private readonly changes = new Emitter();
+  private readonly load: Rerun;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(private readonly session: Session) {
+    const { hub, outbox } = session;
+    this.load = new Rerun(async () => {
+      const ownerId = this.ownerValue;
+      if (ownerId === null) return;
+      const answer = await hub.request('canned.list', { ownerId });
+      // Another agent chosen meanwhile: this answer is about someone no longer on screen.
+      if (ownerId !== this.ownerValue) return;
+      if (answer.ok) {
+        this.value = answer.data;
+        this.loadedValue = true;
+        this.errorValue = null;
+      } else {
+        this.errorValue = answer.error.code;
+      }
+      this.changes.emit();
+    });
+    this.stops.push(hub.onPush('canned.changed', () => void this.refresh()));
+    this.stops.push(hub.onConnected(() => void this.refresh()));
+    this.stops.push(
+      outbox.onDelivered((entry, data) => {
+        if (this.ownerValue === null) return;
+        if (entry.event === 'canned.save') {
+          const reply = savedReply(data);
+          if (!reply) return;
+          if (reply.ownerId === this.ownerValue) this.put(reply);
+          else this.drop(reply.id);
+        } else if (entry.event === 'canned.delete') {
+          const cannedId = entry.payload.cannedId;
+          if (typeof cannedId === 'number') this.drop(cannedId);
+        }
+      }),
+    );
+  }
+
+  /** Whose replies are read; null: nobody's. */
+  get ownerId(): number | null {
+    return this.ownerValue;
+  }
+  /** Shortcut order, as the hub lists them. */
+  get list(): readonly CannedReply[] {
+    return this.value;
+  }
+  get loaded(): boolean {
+    return this.loadedValue;
+  }
+  get error(): ErrorCode | null {
+    return this.errorValue;
+  }
+
+  subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
+
+  /** Reads `ownerId`'s replies from now on (null: stops reading); another agent's start empty, unloaded. */
+  show(ownerId: number | null): void {
+    if (ownerId === this.ownerValue) return;
+    this.ownerValue = ownerId;
+    this.value = none;
+    this.loadedValue = false;
+    this.errorValue = null;
+    this.changes.emit();
+    if (ownerId !== null && this.session.hub.connected) void this.load.run();
+  }
+
+  /** Resolves after a read that started after this call (at once with nobody chosen). */
+  refresh(): Promise<void> {
+    return this.ownerValue === null ? Promise.resolve() : this.load.run();
+  }
+
+  dispose(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  private put(reply: CannedReply): void {
+    this.value = [...this.value.filter((r) => r.id !== reply.id), reply].sort(byShortcut);
+    this.changes.emit();
+  }
+
+  private drop(cannedId: number): void {
+    if (!this.value.some((r) => r.id === cannedId)) return;
+    this.value = this.value.filter((r) => r.id !== cannedId);
+    this.changes.emit();
+  }
+}
+
+export const agentCannedStore = defineStore(
+  'ticketAgentCanned',
+  (session: Session) => new AgentCannedStore(session),
+);

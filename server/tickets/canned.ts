@@ -2,7 +2,12 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { unknownVariables } from '../../shared/domain/tickets/canned-variables';
 import { fail, ok, type Ack } from '../../shared/protocol/ack';
-import type { CannedReply, cannedDeleteInput, cannedSaveInput } from '../../shared/protocol/tickets';
+import type {
+  CannedReply,
+  cannedDeleteInput,
+  cannedListInput,
+  cannedSaveInput,
+} from '../../shared/protocol/tickets';
 import type { WorkerPrincipal } from '../protocol/principal';
 import type { CannedRepliesTable, Database } from '../store/schema';
 import type { TicketsDeps, WriteContext } from './deps';
@@ -52,6 +57,56 @@ export async function visibleCanned(
 const isSupervisor = (p: WorkerPrincipal): boolean => p.user.roles.includes('supervisor');
 
 const notFound = fail('not_found', 'There is no such canned reply.');
+const noSuchAgent = fail('not_found', 'There is no such agent.');
+
+/**
+ * May the caller reach `ownerId`'s personal replies? Tenant first: a user of
+ * another organisation is `not_found`, exactly as a missing one, so an id
+ * tells nobody what exists elsewhere. Then the role: only a supervisor
+ * manages another agent's replies.
+ */
+async function reachOwner(
+  db: Kysely<Database>,
+  principal: WorkerPrincipal,
+  ownerId: number,
+  action: string,
+): Promise<Ack<null>> {
+  if (ownerId === principal.user.id) return ok(null);
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', ownerId)
+    .where('org_id', '=', principal.user.organisation.id)
+    .executeTakeFirst();
+  if (!user) return noSuchAgent;
+  if (!isSupervisor(principal))
+    return fail('forbidden', `Only a supervisor can ${action} another agent's replies.`);
+  return ok(null);
+}
+
+/**
+ * canned.list: without `ownerId`, what the caller may insert; with it, that
+ * agent's personal replies only (what a supervisor manages for them).
+ */
+export async function listCannedFor(
+  db: Kysely<Database>,
+  principal: WorkerPrincipal,
+  input: z.output<typeof cannedListInput>,
+): Promise<Ack<CannedReply[]>> {
+  const orgId = principal.user.organisation.id;
+  if (input.ownerId === undefined) return ok(await listCanned(db, orgId, principal.user.id));
+  const reach = await reachOwner(db, principal, input.ownerId, 'see');
+  if (!reach.ok) return reach;
+  const rows = await db
+    .selectFrom('canned_replies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('owner_id', '=', input.ownerId)
+    .orderBy('shortcut')
+    .orderBy('id')
+    .execute();
+  return ok(rows.map(toCanned));
+}
 
 /**
  * A shortcut must be one insertion, never a choice: within what its owner
@@ -77,9 +132,18 @@ async function shortcutTaken(
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-/** May this person change (edit, delete) this reply? Their own always; the organisation's as a supervisor. */
+/**
+ * May this person see this reply to change it? The organisation's and their
+ * own always; another agent's only as a supervisor. For anyone else it is not
+ * there at all: `not_found`, as a reply of another organisation.
+ */
+function maySee(principal: WorkerPrincipal, row: CannedRow): boolean {
+  return row.owner_id === null || row.owner_id === principal.user.id || isSupervisor(principal);
+}
+
+/** May this person change (edit, delete) this reply? Their own always; any other as a supervisor. */
 function mayChange(principal: WorkerPrincipal, row: CannedRow): boolean {
-  return row.owner_id === null ? isSupervisor(principal) : row.owner_id === principal.user.id;
+  return row.owner_id === principal.user.id || isSupervisor(principal);
 }
 
 export async function saveCanned(
@@ -98,7 +162,12 @@ export async function saveCanned(
       { path: ['body'], message: 'use {customer.name}, {order.id} or {agent.name}' },
     ]);
   }
-  const ownerId = input.scope === 'org' ? null : userId;
+  // `agent` always has its ownerId (cannedSaveInput insists); `?? userId` only narrows the type.
+  const ownerId = input.scope === 'org' ? null : input.scope === 'mine' ? userId : (input.ownerId ?? userId);
+  if (ownerId !== null) {
+    const reach = await reachOwner(trx, principal, ownerId, 'save');
+    if (!reach.ok) return reach;
+  }
   let existing: CannedRow | null = null;
   if (input.cannedId !== undefined) {
     existing =
@@ -108,8 +177,8 @@ export async function saveCanned(
         .where('id', '=', input.cannedId)
         .where('org_id', '=', fx.orgId)
         .executeTakeFirst()) ?? null;
-    // Another agent's own reply is not there for this one: not found, as in another organisation.
-    if (!existing || (existing.owner_id !== null && existing.owner_id !== userId)) return notFound;
+    // Another agent's own reply is not there for an agent: not found, as in another organisation.
+    if (!existing || !maySee(principal, existing)) return notFound;
     if (!mayChange(principal, existing)) return fail('forbidden', 'Only a supervisor can change this reply.');
   }
   if (await shortcutTaken(trx, fx.orgId, ownerId, input.shortcut, existing?.id ?? null)) {
@@ -152,7 +221,7 @@ export async function deleteCanned(
     .where('id', '=', input.cannedId)
     .where('org_id', '=', fx.orgId)
     .executeTakeFirst();
-  if (!row || (row.owner_id !== null && row.owner_id !== principal.user.id)) return notFound;
+  if (!row || !maySee(principal, row)) return notFound;
   if (!mayChange(principal, row)) return fail('forbidden', 'Only a supervisor can delete this reply.');
   await trx.deleteFrom('canned_replies').where('id', '=', row.id).execute();
   fx.canned();

@@ -6,7 +6,7 @@ import { rooms } from '../protocol/rooms';
 import { claim, markRead, setStatus, transfer, update } from './actions';
 import { setPresence, setProfile, storeSettings } from './agent-commands';
 import { listAgents } from './agents';
-import { deleteCanned, listCanned, saveCanned } from './canned';
+import { deleteCanned, listCannedFor, saveCanned } from './canned';
 import { ticketNotFound, ticketMutation, type TicketsDeps } from './deps';
 import { ticketContext, ticketDetail } from './details';
 import { listTickets, queueCounts } from './queries';
@@ -85,9 +85,7 @@ export function ticketsHandlers(deps: TicketsDeps): Tickets {
     'agents.setProfile': write(setProfile),
     'tickets.settings': read(async (ctx) => ok(await loadSettings(ctx.db, orgOf(ctx.principal)))),
     'tickets.saveSettings': write(storeSettings),
-    'canned.list': read(async (ctx) =>
-      ok(await listCanned(ctx.db, orgOf(ctx.principal), ctx.principal.user.id)),
-    ),
+    'canned.list': read((ctx, input) => listCannedFor(ctx.db, ctx.principal, input)),
     'canned.save': write((ctx, input) => saveCanned(deps, ctx, input)),
     'canned.delete': write((ctx, input) => deleteCanned(deps, ctx, input)),
   };

@@ -311,19 +311,47 @@ export const cannedShortcutSchema = text()
   .trim()
   .regex(/^\/[\p{L}\p{N}_-]{1,24}$/u, 'a slash, then up to 24 letters, digits, dashes or underscores');
 
+export const cannedScopes = ['org', 'mine', 'agent'] as const;
+
 export const cannedSaveInput = z
   .object({
     id: commandIdSchema,
     /** Absent: a new reply. */
     cannedId: rowIdSchema.optional(),
-    /** `org` needs the supervisor role. */
-    scope: z.enum(['org', 'mine']),
+    /**
+     * `org` needs the supervisor role; `agent` is one agent's personal reply
+     * (`ownerId`), kept by a supervisor for them (or by that agent).
+     */
+    scope: z.enum(cannedScopes),
+    /** Whose personal reply: with scope `agent` only, so a save never lands in a list nobody meant. */
+    ownerId: rowIdSchema.optional(),
     shortcut: cannedShortcutSchema,
     title: limitedText(80).min(1),
     body: ticketBodySchema,
     locale: z.enum(['zh-CN', 'en']).nullable(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.scope === 'agent' && input.ownerId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ownerId'],
+        message: 'scope "agent" needs ownerId: the agent whose reply it is',
+      });
+    } else if (input.scope !== 'agent' && input.ownerId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ownerId'],
+        message: `ownerId goes with scope "agent" only, not "${input.scope}"`,
+      });
+    }
+  });
+/**
+ * Without `ownerId`: what the caller may insert (the organisation's and their
+ * own). With it: that agent's personal replies only, for a supervisor
+ * managing them (or the agent themself).
+ */
+export const cannedListInput = z.object({ ownerId: rowIdSchema.optional() }).strict();
 export const cannedDeleteInput = z.object({ id: commandIdSchema, cannedId: rowIdSchema }).strict();
 
 const agentRoles = ['agent', 'supervisor'] as const;
@@ -400,7 +428,7 @@ export const ticketsCommands = {
     outbox: { lane: () => 'ticket-settings', typed: nothingTyped },
   }),
   'canned.list': query({
-    input: z.object({}).strict(),
+    input: cannedListInput,
     output: z.array(cannedReplySchema),
     roles: agentRoles,
   }),

@@ -7,7 +7,8 @@ import { errorCodes, type CannedReply, type ErrorCode } from '../../../shared/pr
 import { useConnectionState, useSessionStore, useSessionUser } from '../../session/hooks';
 import { useSession } from '../../session/SessionProvider';
 import { Button } from '../../ui/Button';
-import { cannedStore, type CannedDraft, type CannedScope } from '../canned-store';
+import { agentsStore } from '../agents-store';
+import { agentCannedStore, cannedStore, type CannedDraft, type CannedScope } from '../canned-store';
 import { CannedReplyForm } from './CannedReplyForm';
 import { SaveFeedback, type Feedback } from './SaveFeedback';
 import '../../ui/Field.css';
@@ -26,12 +27,27 @@ function cannedIdOf(entry: OutboxEntry): number | null {
   return typeof id === 'number' ? id : null;
 }
 
+/** The agent a queued save keeps a reply for (scope `agent`), if any. */
+function ownerIdOf(entry: OutboxEntry): number | null {
+  const id = entry.payload.ownerId;
+  return typeof id === 'number' ? id : null;
+}
+
+/** One list on screen: its heading, its empty-state words and its replies. */
+interface ReplyList {
+  key: string;
+  title: string;
+  empty: string;
+  replies: readonly CannedReply[];
+}
+
 /**
  * The canned replies the worker may change: the organisation's (for a
  * supervisor) and their own, each listed with its shortcut, title, language
  * and text, with Edit and Delete (which asks first, in buttons, no timing).
- * Saves and deletions go through the outbox; one the hub refuses is said
- * here and kept in "Not sent" with its text.
+ * A supervisor also chooses, in a plain select, one agent whose personal
+ * replies to manage instead. Saves and deletions go through the outbox; one
+ * the hub refuses is said here and kept in "Not sent" with its text.
  */
 export function CannedRepliesEditor({
   scopes,
@@ -47,7 +63,15 @@ export function CannedRepliesEditor({
   const loaded = useSyncExternalStore(store.subscribe, () => store.loaded);
   const loadError = useSyncExternalStore(store.subscribe, () => store.error);
   const waiting = useSyncExternalStore(store.subscribe, () => store.waiting);
+  const agents = useSessionStore(agentsStore);
+  const agentList = useSyncExternalStore(agents.subscribe, () => agents.agents);
+  const theirs = useSessionStore(agentCannedStore);
+  const theirList = useSyncExternalStore(theirs.subscribe, () => theirs.list);
+  const theirLoaded = useSyncExternalStore(theirs.subscribe, () => theirs.loaded);
+  const theirError = useSyncExternalStore(theirs.subscribe, () => theirs.error);
   const connection = useConnectionState();
+  /** Whose personal replies a supervisor manages; null: the organisation's and their own. */
+  const [whose, setWhose] = useState<number | null>(null);
   /** `new`, a reply's id being edited, or nothing open. */
   const [open, setOpen] = useState<'new' | number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -55,6 +79,7 @@ export function CannedRepliesEditor({
   const newButton = useRef<HTMLButtonElement>(null);
   const itemButtons = useRef(new Map<number, HTMLButtonElement>());
   const headingId = useId();
+  const whoseId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
 
@@ -75,14 +100,45 @@ export function CannedRepliesEditor({
     [session, t],
   );
 
-  const lists = scopes.map((scope) => ({
-    scope,
-    replies: list.filter((r) => (scope === 'org' ? r.ownerId === null : r.ownerId === user.id)),
-  }));
-  const orgCount = list.filter((r) => r.ownerId === null).length;
+  // Only a supervisor manages other agents' replies (the hub refuses anyone else).
+  const managesAgents = scopes.includes('org');
+  const others = managesAgents ? agentList.filter((a) => a.id !== user.id) : [];
+  const chosen = whose === null ? null : (others.find((a) => a.id === whose) ?? null);
+  const ownerId = chosen?.id ?? null;
+  useEffect(() => {
+    theirs.show(ownerId);
+  }, [theirs, ownerId]);
+  useEffect(() => () => theirs.show(null), [theirs]);
+
+  const orgReplies = list.filter((r) => r.ownerId === null);
+  const lists: ReplyList[] = chosen
+    ? [
+        {
+          key: 'agent',
+          title: t('supervisor.canned.lists.agent', { name: chosen.displayName, count: theirList.length }),
+          empty: t('supervisor.canned.empty.agent', { name: chosen.displayName }),
+          replies: theirList,
+        },
+      ]
+    : scopes.map((scope) => ({
+        key: scope,
+        title: t(`supervisor.canned.lists.${scope === 'org' ? 'org' : 'mine'}`, {
+          count: (scope === 'org' ? orgReplies : list.filter((r) => r.ownerId === user.id)).length,
+        }),
+        empty: t(`supervisor.canned.empty.${scope === 'org' ? 'org' : 'mine'}`),
+        replies: scope === 'org' ? orgReplies : list.filter((r) => r.ownerId === user.id),
+      }));
+  // The chosen agent's view: what they see (the organisation's and their own), for the shortcut check.
+  const visible = chosen ? [...orgReplies, ...theirList] : list;
+  const formScopes: readonly CannedScope[] = chosen ? ['agent'] : scopes;
+  const shownLoaded = chosen ? theirLoaded : loaded;
+  const shownError = chosen ? theirError : loadError;
+  const orgCount = orgReplies.length;
   const deleting = new Set(waiting.filter((e) => e.event === 'canned.delete').map(cannedIdOf));
   const savingIds = new Set(waiting.filter((e) => e.event === 'canned.save').map(cannedIdOf));
-  const newWaiting = waiting.filter((e) => e.event === 'canned.save' && cannedIdOf(e) === null);
+  const newWaiting = waiting.filter(
+    (e) => e.event === 'canned.save' && cannedIdOf(e) === null && ownerIdOf(e) === ownerId,
+  );
 
   const close = (focusOn: number | 'new') => {
     setOpen(null);
@@ -128,10 +184,42 @@ export function CannedRepliesEditor({
         {t('supervisor.canned.title')}
       </Heading>
       <p className="field__hint">{t('supervisor.canned.intro')}</p>
-      {loadError ? (
+      {managesAgents ? (
+        <div className="field">
+          <label htmlFor={whoseId} className="field__label">
+            {t('supervisor.canned.whose')}
+          </label>
+          <select
+            id={whoseId}
+            className="field__control"
+            aria-describedby={`${whoseId}-hint`}
+            value={ownerId === null ? '' : String(ownerId)}
+            onChange={(event) => {
+              const value = Number(event.target.value);
+              setOpen(null);
+              setConfirming(null);
+              setFeedback(null);
+              setWhose(event.target.value === '' || !Number.isInteger(value) ? null : value);
+            }}
+          >
+            <option value="">{t('supervisor.canned.whoseOrg')}</option>
+            {others.map((agent) => (
+              <option key={agent.id} value={String(agent.id)} lang={textLang(agent.displayName)}>
+                {agent.displayName}
+              </option>
+            ))}
+          </select>
+          <p id={`${whoseId}-hint`} className="field__hint">
+            {t('supervisor.canned.whoseHint')}
+          </p>
+        </div>
+      ) : null}
+      {shownError ? (
         <p role="alert" className="supervisor__error">
-          {t('supervisor.canned.loadFailed', { reason: t(`errors:codes.${loadError}`) })}{' '}
-          <Button onClick={() => void store.refresh()}>{t('supervisor.retry')}</Button>
+          {t('supervisor.canned.loadFailed', { reason: t(`errors:codes.${shownError}`) })}{' '}
+          <Button onClick={() => void (chosen ? theirs.refresh() : store.refresh())}>
+            {t('supervisor.retry')}
+          </Button>
         </p>
       ) : null}
       <SaveFeedback feedback={feedback} />
@@ -151,9 +239,11 @@ export function CannedRepliesEditor({
       </div>
       {open === 'new' ? (
         <CannedReplyForm
+          key={ownerId ?? 'own'}
           reply={null}
-          scopes={scopes}
-          visible={list}
+          scopes={formScopes}
+          {...(ownerId === null ? {} : { ownerId })}
+          visible={visible}
           onSave={save}
           onCancel={() => close('new')}
         />
@@ -161,14 +251,14 @@ export function CannedRepliesEditor({
       {newWaiting.length > 0 ? (
         <p className="field__hint">{t('supervisor.canned.newWaiting', { count: newWaiting.length })}</p>
       ) : null}
-      {!loaded && !loadError ? <p role="status">{t('supervisor.canned.loading')}</p> : null}
-      {lists.map(({ scope, replies }) => (
-        <section key={scope} aria-labelledby={`${headingId}-${scope}`} className="canned-editor__group">
-          <Sub id={`${headingId}-${scope}`} className="canned-editor__group-title">
-            {t(`supervisor.canned.lists.${scope}`, { count: replies.length })}
+      {!shownLoaded && !shownError ? <p role="status">{t('supervisor.canned.loading')}</p> : null}
+      {lists.map(({ key, title, empty, replies }) => (
+        <section key={key} aria-labelledby={`${headingId}-${key}`} className="canned-editor__group">
+          <Sub id={`${headingId}-${key}`} className="canned-editor__group-title">
+            {title}
           </Sub>
-          {loaded && replies.length === 0 ? (
-            <p className="field__hint">{t(`supervisor.canned.empty.${scope}`)}</p>
+          {shownLoaded && replies.length === 0 ? (
+            <p className="field__hint">{empty}</p>
           ) : (
             <ul className="canned-editor__list">
               {replies.map((reply) => (
@@ -176,8 +266,9 @@ export function CannedRepliesEditor({
                   {open === reply.id ? (
                     <CannedReplyForm
                       reply={reply}
-                      scopes={scopes}
-                      visible={list}
+                      scopes={formScopes}
+                      {...(ownerId === null ? {} : { ownerId })}
+                      visible={visible}
                       onSave={save}
                       onCancel={() => close(reply.id)}
                     />
@@ -209,7 +300,7 @@ export function CannedRepliesEditor({
           )}
         </section>
       ))}
-      {!scopes.includes('org') && orgCount > 0 ? (
+      {!managesAgents && orgCount > 0 ? (
         <p className="field__hint">{t('supervisor.canned.orgManaged', { count: orgCount })}</p>
       ) : null}
     </section>

@@ -28,8 +28,10 @@ const locales: readonly (typeof anyLocale | 'zh-CN' | 'en')[] = [anyLocale, 'zh-
 export interface CannedReplyFormProps {
   /** The reply being changed; null for a new one. */
   reply: CannedReply | null;
-  /** Where it may be kept: `org` for supervisors only. */
+  /** Where it may be kept: `org` for supervisors only; `agent` alone when kept for `ownerId`. */
   scopes: readonly CannedScope[];
+  /** The agent a supervisor keeps it for (scope `agent`); absent for the worker's own lists. */
+  ownerId?: number;
   /** Every reply the worker sees, to find a shortcut already in use. */
   visible: readonly CannedReply[];
   /** Queues the checked reply; resolves with an error's words, or null once it is queued. */
@@ -44,17 +46,23 @@ export interface CannedReplyFormProps {
  * The text is a draft on the host's disk while it is written, so a long reply
  * typed by switch survives a crash, and "Copy back" can return a refused one.
  */
-export function CannedReplyForm({ reply, scopes, visible, onSave, onCancel }: CannedReplyFormProps) {
+export function CannedReplyForm({ reply, scopes, ownerId, visible, onSave, onCancel }: CannedReplyFormProps) {
   const { t } = useTranslation('tickets');
   const session = useSession();
-  const key = cannedDraftKey(reply?.id ?? null);
+  const key = cannedDraftKey(reply?.id ?? null, ownerId ?? null);
   const [draft, setDraft] = useDraft(key);
   const [typed, setTyped] = useState<string | null>(null);
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '/');
   const [title, setTitle] = useState(reply?.title ?? '');
   const [locale, setLocale] = useState<Locale>(reply?.locale ?? null);
   const [scope, setScope] = useState<CannedScope>(
-    reply ? (reply.ownerId === null ? 'org' : 'mine') : (scopes[0] ?? 'mine'),
+    ownerId !== undefined
+      ? 'agent'
+      : reply
+        ? reply.ownerId === null
+          ? 'org'
+          : 'mine'
+        : (scopes[0] ?? 'mine'),
   );
   const [errors, setErrors] = useState<CannedFieldError[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
@@ -144,7 +152,7 @@ export function CannedReplyForm({ reply, scopes, visible, onSave, onCancel }: Ca
     }
     setErrors([]);
     setSaving(true);
-    const problem = await onSave(checked.draft, key);
+    const problem = await onSave(ownerId === undefined ? checked.draft : { ...checked.draft, ownerId }, key);
     setSaving(false);
     if (problem !== null) {
       setFailed(problem);
