@@ -10,10 +10,11 @@ import type { Session } from '../session/session';
 const noEntries: readonly OutboxEntry[] = [];
 
 /**
- * The organisation's routing settings: the queue and conversation timers read the SLA targets, the supervisor view edits them:
- * the assignment mode and the SLA targets. Read on every connect and when
- * the view asks (the hub pushes no change of them); saved through the
- * outbox, which holds a change made offline until the hub has it.
+ * The organisation's routing settings, the assignment mode and the SLA
+ * targets: the queue's and conversations' timers read the targets, the
+ * supervisor view edits both. Read on every connect, kept current by the
+ * hub's push when a supervisor saves them; saved through the outbox, which
+ * holds a change made offline until the hub has it.
  */
 export class TicketSettingsStore {
   private value: TicketSettings | null = null;
@@ -36,6 +37,13 @@ export class TicketSettingsStore {
       this.changes.emit();
     });
     this.stops.push(hub.onConnected(() => void this.load.run()));
+    this.stops.push(
+      hub.onPush('tickets.settingsChanged', (settings) => {
+        this.value = settings;
+        this.errorValue = null;
+        this.changes.emit();
+      }),
+    );
     this.stops.push(
       outbox.onDelivered((entry, data) => {
         if (entry.event !== 'tickets.saveSettings') return;

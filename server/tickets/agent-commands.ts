@@ -63,5 +63,7 @@ export async function storeSettings(
   await saveSettings(trx, fx.orgId, { assignmentMode: input.assignmentMode, sla: input.sla }, now);
   // Switching to auto hands out the backlog now rather than at the next ticket.
   await replan(trx, fx, now);
-  return ok(await loadSettings(trx, fx.orgId));
+  const saved = await loadSettings(trx, fx.orgId);
+  fx.settings(saved);
+  return ok(saved);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ChatState } from '../../shared/protocol/chat';
-import type { Agent, TicketSummary } from '../../shared/protocol/tickets';
+import type { Agent, TicketSettings, TicketSummary } from '../../shared/protocol/tickets';
 import { loadChatState } from '../chat/state';
 import type { PushBatcher } from '../protocol/push-batcher';
 import { namespaceOfRoom, rooms } from '../protocol/rooms';
@@ -30,6 +30,7 @@ export class Effects {
   private readonly chatStates = new Set<number>();
   private readonly agents = new Set<number>();
   private cannedChanged = false;
+  private settingsValue: TicketSettings | null = null;
   /** Run after the pushes: cache invalidations and timers of the tickets service. */
   private readonly hooks: (() => void)[] = [];
 
@@ -63,6 +64,10 @@ export class Effects {
     this.cannedChanged = true;
   }
 
+  settings(settings: TicketSettings): void {
+    this.settingsValue = settings;
+  }
+
   afterCommit(hook: () => void): void {
     this.hooks.push(hook);
   }
@@ -89,6 +94,7 @@ export class Effects {
     const messages = this.messages.splice(0);
     const assigned = this.assigned.splice(0);
     const cannedChanged = this.cannedChanged;
+    const settings = this.settingsValue;
     const hooks = this.hooks.splice(0);
     return () => {
       const ticketsRoom = rooms.tickets(orgId);
@@ -120,6 +126,7 @@ export class Effects {
       }
       for (const agent of agents) pushes.io.to(ticketsRoom).emit('agents.changed', { agent });
       if (cannedChanged) pushes.io.to(ticketsRoom).emit('canned.changed', {});
+      if (settings) pushes.io.to(ticketsRoom).emit('tickets.settingsChanged', settings);
       for (const hook of hooks) hook();
     };
   }

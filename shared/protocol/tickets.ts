@@ -483,6 +483,8 @@ export const ticketsPushes = {
   'tickets.activity': push({ payload: ticketActivityPush, durable: false }),
   'agents.changed': push({ payload: agentChangedPush, durable: true }),
   'canned.changed': push({ payload: z.object({}), durable: true }),
+  /** A supervisor changed the assignment mode or SLA targets: every agent's timers read the new ones. */
+  'tickets.settingsChanged': push({ payload: ticketSettingsSchema, durable: true }),
   /** The customer is writing (from `/chat`): shown on the ticket for a few seconds. */
   'tickets.customerTyping': push({ payload: z.object({ ticketId: rowIdSchema }), durable: false }),
 };

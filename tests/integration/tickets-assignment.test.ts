@@ -281,13 +281,19 @@ describe('away, offline and the backlog', () => {
   });
 
   it('leaves tickets in the queue in claim mode, and lets one agent claim each', async () => {
-    expectOk(
+    // Every agent hears the change at once: their SLA timers and the queue read it.
+    const heard: unknown[] = [];
+    lan.on('tickets.settingsChanged', (settings: unknown) => heard.push(settings));
+    const saved = expectOk(
       await call(boss, 'tickets.saveSettings', {
         id: newId(),
         assignmentMode: 'claim',
         sla: expectOk(await call(boss, 'tickets.settings', {})).sla,
       }),
     );
+    await until(() => heard.length > 0);
+    expect(heard).toEqual([saved]);
+    expect(saved.assignmentMode).toBe('claim');
     expectOk(await call(lan, 'agents.setPresence', { id: newId(), presence: 'available' }));
     expectOk(await call(ming, 'agents.setPresence', { id: newId(), presence: 'available' }));
     const queued = await list('unassigned', boss);

@@ -128,6 +128,7 @@ describe('command schemas', () => {
       'tickets.activity',
       'agents.changed',
       'canned.changed',
+      'tickets.settingsChanged',
       'tickets.customerTyping',
     ]);
     expect(pushes['team.messages'].durable).toBe(true);
