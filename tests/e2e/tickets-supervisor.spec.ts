@@ -35,6 +35,10 @@ for (const theme of themes) {
         // The form with an error showing: the state a worker meets when a variable is mistyped.
         await panel.getByRole('textbox', { name: 'Reply text' }).fill('您好 {customer.nam}');
         await expect(panel.getByText(/^Unknown variable/)).toBeVisible();
+        await expectNoAxeViolations(page, `${theme} supervisor · canned form`);
+        // One agent's own replies, as the supervisor manages them with her.
+        await panel.getByRole('combobox', { name: 'Whose replies' }).selectOption({ label: '韦秀兰' });
+        await expect(panel.getByRole('region', { name: /^韦秀兰's replies \(\d+\)$/ })).toBeVisible();
       }
       if (name === 'Satisfaction') await expect(panel.getByText(/^Average /)).toBeVisible();
       await expectNoAxeViolations(page, `${theme} supervisor · ${name}`);
