@@ -49,25 +49,27 @@ function savedReply(data: unknown): CannedReply | null {
 const cannedEvents = new Set<string>(['canned.save', 'canned.delete']);
 
 /**
- * The canned replies this worker may use: the organisation's and their own,
- * read with canned.list and again on every canned.changed push and
- * reconnect. Saving and deleting go through the outbox (lane `canned`), so
- * a reply written offline is kept on the host's disk and sent once; a
- * refusal (a shortcut already taken, say) lands in "not sent" with its text.
+ * A list of canned replies read with `canned.list` and kept current: read
+ * again on every canned.changed push and reconnect, and what this worker's
+ * outbox delivers shows at once, before the push's re-read. Subclasses say
+ * what to ask for and which replies belong in their list.
  */
-export class CannedStore {
-  private value: readonly CannedReply[] = none;
+abstract class CannedList {
+  protected value: readonly CannedReply[] = none;
   private loadedValue = false;
   private errorValue: ErrorCode | null = null;
-  private waitingValue: readonly OutboxEntry[] = noEntries;
-  private readonly changes = new Emitter();
+  protected readonly changes = new Emitter();
   private readonly load: Rerun;
-  private readonly stops: (() => void)[] = [];
+  protected readonly stops: (() => void)[] = [];
 
-  constructor(private readonly session: Session) {
+  constructor(protected readonly session: Session) {
     const { hub, outbox } = session;
     this.load = new Rerun(async () => {
-      const answer = await hub.request('canned.list', {});
+      const input = this.listInput();
+      if (input === null) return;
+      const answer = await hub.request('canned.list', input);
+      // Another list chosen meanwhile: this answer is about replies no longer on screen.
+      if (this.listInput()?.ownerId !== input.ownerId) return;
       if (answer.ok) {
         this.value = answer.data;
         this.loadedValue = true;
@@ -77,15 +79,15 @@ export class CannedStore {
       }
       this.changes.emit();
     });
-    this.stops.push(hub.onPush('canned.changed', () => void this.load.run()));
-    this.stops.push(hub.onConnected(() => void this.load.run()));
+    this.stops.push(hub.onPush('canned.changed', () => void this.refresh()));
+    this.stops.push(hub.onConnected(() => void this.refresh()));
     this.stops.push(
       outbox.onDelivered((entry, data) => {
         if (entry.event === 'canned.save') {
           const reply = savedReply(data);
           if (!reply) return;
-          // A supervisor's save for an agent is that agent's, not in this worker's list (or no longer).
-          if (reply.ownerId === null || reply.ownerId === session.user.id) this.put(reply);
+          // Saved into another list (a supervisor's save for an agent), or moved out of this one.
+          if (this.belongs(reply)) this.put(reply);
           else this.drop(reply.id);
         } else if (entry.event === 'canned.delete') {
           const cannedId = entry.payload.cannedId;
@@ -93,10 +95,12 @@ export class CannedStore {
         }
       }),
     );
-    this.stops.push(outbox.subscribe(() => this.followOutbox()));
-    this.followOutbox();
-    if (hub.connected) void this.load.run();
   }
+
+  /** What `canned.list` is asked; null: nothing to read now. */
+  protected abstract listInput(): { ownerId?: number } | null;
+  /** Whether a reply the hub saved is one of this list's. */
+  protected abstract belongs(reply: CannedReply): boolean;
 
   /** Shortcut order, as the hub lists them. */
   get list(): readonly CannedReply[] {
@@ -108,12 +112,67 @@ export class CannedStore {
   get error(): ErrorCode | null {
     return this.errorValue;
   }
+
+  subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
+
+  /** Resolves after a read that started after this call (at once when there is nothing to read). */
+  refresh(): Promise<void> {
+    return this.listInput() === null ? Promise.resolve() : this.load.run();
+  }
+
+  dispose(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Empties the list for a new read (another agent's replies). */
+  protected reset(): void {
+    this.value = none;
+    this.loadedValue = false;
+    this.errorValue = null;
+    this.changes.emit();
+  }
+
+  private put(reply: CannedReply): void {
+    this.value = [...this.value.filter((r) => r.id !== reply.id), reply].sort(byShortcut);
+    this.changes.emit();
+  }
+
+  private drop(cannedId: number): void {
+    if (!this.value.some((r) => r.id === cannedId)) return;
+    this.value = this.value.filter((r) => r.id !== cannedId);
+    this.changes.emit();
+  }
+}
+
+/**
+ * The canned replies this worker may use: the organisation's and their own.
+ * Saving and deleting go through the outbox (lane `canned`), so a reply
+ * written offline is kept on the host's disk and sent once; a refusal (a
+ * shortcut already taken, say) lands in "not sent" with its text.
+ */
+export class CannedStore extends CannedList {
+  private waitingValue: readonly OutboxEntry[] = noEntries;
+
+  constructor(session: Session) {
+    super(session);
+    const { hub, outbox } = session;
+    this.stops.push(outbox.subscribe(() => this.followOutbox()));
+    this.followOutbox();
+    if (hub.connected) void this.refresh();
+  }
+
+  protected listInput(): { ownerId?: number } {
+    return {};
+  }
+
+  protected belongs(reply: CannedReply): boolean {
+    return reply.ownerId === null || reply.ownerId === this.session.user.id;
+  }
+
   /** Saves and deletions waiting in the outbox, oldest first. */
   get waiting(): readonly OutboxEntry[] {
     return this.waitingValue;
   }
-
-  subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
 
   /** Queues the reply on the host's disk; the body is kept under `draftKey` so "Copy back" can restore it. */
   save(draft: CannedDraft, draftKey: string | null): Promise<Ack<OutboxEntry>> {
@@ -135,27 +194,6 @@ export class CannedStore {
     return this.session.outbox.enqueue('canned.delete', { id: uuidv7(), cannedId }, null);
   }
 
-  /** Resolves after a read that started after this call. */
-  refresh(): Promise<void> {
-    return this.load.run();
-  }
-
-  dispose(): void {
-    for (const stop of this.stops.splice(0)) stop();
-  }
-
-  private put(reply: CannedReply): void {
-    const others = this.value.filter((r) => r.id !== reply.id);
-    this.value = [...others, reply].sort(byShortcut);
-    this.changes.emit();
-  }
-
-  private drop(cannedId: number): void {
-    if (!this.value.some((r) => r.id === cannedId)) return;
-    this.value = this.value.filter((r) => r.id !== cannedId);
-    this.changes.emit();
-  }
-
   private followOutbox(): void {
     const waiting = this.session.outbox.pending.filter((entry) => cannedEvents.has(entry.event));
     const same =
@@ -171,101 +209,31 @@ export const cannedStore = defineStore('ticketCanned', (session: Session) => new
 
 /**
  * One agent's personal replies, for the supervisor managing them: read with
- * `canned.list { ownerId }` for the agent `show` chose, and again on every
- * canned.changed push (the agent changed their own, say) and reconnect.
- * Saving and deleting go through `CannedStore` (the same outbox lane); what
- * is delivered shows here at once, before the push's re-read.
+ * `canned.list { ownerId }` for the agent `show` chose. Saving and deleting
+ * go through `CannedStore` (the same outbox lane).
  */
-export class AgentCannedStore {
+export class AgentCannedStore extends CannedList {
   private ownerValue: number | null = null;
-  private value: readonly CannedReply[] = none;
-  private loadedValue = false;
-  private errorValue: ErrorCode | null = null;
-  private readonly changes = new Emitter();
-  private readonly load: Rerun;
-  private readonly stops: (() => void)[] = [];
 
-  constructor(private readonly session: Session) {
-    const { hub, outbox } = session;
-    this.load = new Rerun(async () => {
-      const ownerId = this.ownerValue;
-      if (ownerId === null) return;
-      const answer = await hub.request('canned.list', { ownerId });
-      // Another agent chosen meanwhile: this answer is about someone no longer on screen.
-      if (ownerId !== this.ownerValue) return;
-      if (answer.ok) {
-        this.value = answer.data;
-        this.loadedValue = true;
-        this.errorValue = null;
-      } else {
-        this.errorValue = answer.error.code;
-      }
-      this.changes.emit();
-    });
-    this.stops.push(hub.onPush('canned.changed', () => void this.refresh()));
-    this.stops.push(hub.onConnected(() => void this.refresh()));
-    this.stops.push(
-      outbox.onDelivered((entry, data) => {
-        if (this.ownerValue === null) return;
-        if (entry.event === 'canned.save') {
-          const reply = savedReply(data);
-          if (!reply) return;
-          if (reply.ownerId === this.ownerValue) this.put(reply);
-          else this.drop(reply.id);
-        } else if (entry.event === 'canned.delete') {
-          const cannedId = entry.payload.cannedId;
-          if (typeof cannedId === 'number') this.drop(cannedId);
-        }
-      }),
-    );
+  protected listInput(): { ownerId: number } | null {
+    return this.ownerValue === null ? null : { ownerId: this.ownerValue };
+  }
+
+  protected belongs(reply: CannedReply): boolean {
+    return this.ownerValue !== null && reply.ownerId === this.ownerValue;
   }
 
   /** Whose replies are read; null: nobody's. */
   get ownerId(): number | null {
     return this.ownerValue;
   }
-  /** Shortcut order, as the hub lists them. */
-  get list(): readonly CannedReply[] {
-    return this.value;
-  }
-  get loaded(): boolean {
-    return this.loadedValue;
-  }
-  get error(): ErrorCode | null {
-    return this.errorValue;
-  }
-
-  subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
 
   /** Reads `ownerId`'s replies from now on (null: stops reading); another agent's start empty, unloaded. */
   show(ownerId: number | null): void {
     if (ownerId === this.ownerValue) return;
     this.ownerValue = ownerId;
-    this.value = none;
-    this.loadedValue = false;
-    this.errorValue = null;
-    this.changes.emit();
-    if (ownerId !== null && this.session.hub.connected) void this.load.run();
-  }
-
-  /** Resolves after a read that started after this call (at once with nobody chosen). */
-  refresh(): Promise<void> {
-    return this.ownerValue === null ? Promise.resolve() : this.load.run();
-  }
-
-  dispose(): void {
-    for (const stop of this.stops.splice(0)) stop();
-  }
-
-  private put(reply: CannedReply): void {
-    this.value = [...this.value.filter((r) => r.id !== reply.id), reply].sort(byShortcut);
-    this.changes.emit();
-  }
-
-  private drop(cannedId: number): void {
-    if (!this.value.some((r) => r.id === cannedId)) return;
-    this.value = this.value.filter((r) => r.id !== cannedId);
-    this.changes.emit();
+    this.reset();
+    if (this.session.hub.connected) void this.refresh();
   }
 }
 
