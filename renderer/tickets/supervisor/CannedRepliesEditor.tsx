@@ -120,14 +120,16 @@ export function CannedRepliesEditor({
           replies: theirList,
         },
       ]
-    : scopes.map((scope) => ({
-        key: scope,
-        title: t(`supervisor.canned.lists.${scope === 'org' ? 'org' : 'mine'}`, {
-          count: (scope === 'org' ? orgReplies : list.filter((r) => r.ownerId === user.id)).length,
-        }),
-        empty: t(`supervisor.canned.empty.${scope === 'org' ? 'org' : 'mine'}`),
-        replies: scope === 'org' ? orgReplies : list.filter((r) => r.ownerId === user.id),
-      }));
+    : scopes.map((scope) => {
+        const which = scope === 'org' ? 'org' : 'mine';
+        const replies = scope === 'org' ? orgReplies : list.filter((r) => r.ownerId === user.id);
+        return {
+          key: scope,
+          title: t(`supervisor.canned.lists.${which}`, { count: replies.length }),
+          empty: t(`supervisor.canned.empty.${which}`),
+          replies,
+        };
+      });
   // The chosen agent's view: what they see (the organisation's and their own), for the shortcut check.
   const visible = chosen ? [...orgReplies, ...theirList] : list;
   const formScopes: readonly CannedScope[] = chosen ? ['agent'] : scopes;
