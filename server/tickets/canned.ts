@@ -2,11 +2,12 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { unknownVariables } from '../../shared/domain/tickets/canned-variables';
 import { fail, ok, type Ack } from '../../shared/protocol/ack';
-import type {
-  CannedReply,
-  cannedDeleteInput,
-  cannedListInput,
-  cannedSaveInput,
+import {
+  maxCannedPerList,
+  type CannedReply,
+  type cannedDeleteInput,
+  type cannedListInput,
+  type cannedSaveInput,
 } from '../../shared/protocol/tickets';
 import type { WorkerPrincipal } from '../protocol/principal';
 import type { CannedRepliesTable, Database } from '../store/schema';
@@ -180,6 +181,20 @@ export async function saveCanned(
     // Another agent's own reply is not there for an agent: not found, as in another organisation.
     if (!existing || !maySee(principal, existing)) return notFound;
     if (!mayChange(principal, existing)) return fail('forbidden', 'Only a supervisor can change this reply.');
+  }
+  if (!existing || existing.owner_id !== ownerId) {
+    const held = await trx
+      .selectFrom('canned_replies')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', fx.orgId)
+      .where('owner_id', ownerId === null ? 'is' : '=', ownerId)
+      .executeTakeFirstOrThrow();
+    if (Number(held.n) >= maxCannedPerList) {
+      return fail(
+        'cannot_apply',
+        `This list already holds ${maxCannedPerList} canned replies: delete one no longer used first.`,
+      );
+    }
   }
   if (await shortcutTaken(trx, fx.orgId, ownerId, input.shortcut, existing?.id ?? null)) {
     return fail('conflict', `The shortcut ${input.shortcut} is already used by another reply.`);

@@ -312,6 +312,12 @@ export const cannedShortcutSchema = text()
   .regex(/^\/[\p{L}\p{N}_-]{1,24}$/u, 'a slash, then up to 24 letters, digits, dashes or underscores');
 
 export const cannedScopes = ['org', 'mine', 'agent'] as const;
+/**
+ * Replies one list holds at most (the organisation's, or one agent's own):
+ * every list is read whole and ranked for each customer message, so none may
+ * grow without end. The demo has 26; a busy shop has a few dozen.
+ */
+export const maxCannedPerList = 200;
 
 export const cannedSaveInput = z
   .object({

@@ -3,7 +3,8 @@ import type { Ack } from '../../shared/protocol/ack';
 import type { ClientSocket, TestHub } from '../support/hub-client';
 import { call, emitRaw, expectOk, newId, signIn, startHub } from '../support/hub-client';
 import type { TestOrg } from '../support/tickets';
-import { makeOrg, testPassword } from '../support/tickets';
+import { makeOrg, testPassword, withStore } from '../support/tickets';
+import { maxCannedPerList } from '../../shared/protocol/tickets';
 
 const codeOf = (ack: Ack<unknown>): string | null => (ack.ok ? null : ack.error.code);
 
@@ -232,5 +233,48 @@ describe("a supervisor manages agents' personal canned replies", () => {
     });
     expect(expectOk(await call(lan, 'canned.list', {})).map((c) => c.shortcut)).toEqual(['/mine', '/wl']);
     expect(expectOk(await call(boss, 'canned.list', { ownerId: lanId })).map((c) => c.id)).toEqual([own.id]);
+  });
+
+  it('holds at most maxCannedPerList replies in one agent’s list, and says so', async () => {
+    // Filled in the store: the list is read whole and ranked per message, which is why it is bounded.
+    await withStore(t.dataDir, async (db) => {
+      const { n } = await db
+        .selectFrom('canned_replies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_id', '=', mingId)
+        .executeTakeFirstOrThrow();
+      const rows = Array.from({ length: maxCannedPerList - Number(n) }, (_, i) => ({
+        org_id: org.orgId,
+        owner_id: mingId,
+        shortcut: `/fill${i}`,
+        title: `Filler ${i}`,
+        body: 'Thanks for waiting.',
+        locale: 'en' as const,
+        created_at: Date.now(),
+        updated_at: Date.now(),
+      }));
+      await db.insertInto('canned_replies').values(rows).execute();
+    });
+    const more = await call(boss, 'canned.save', {
+      id: newId(),
+      scope: 'agent',
+      ownerId: mingId,
+      shortcut: '/onemore',
+      title: 'One more',
+      body: 'One too many.',
+      locale: 'en',
+    });
+    expect(codeOf(more)).toBe('cannot_apply');
+    // The organisation's list is another list: it still takes new ones.
+    expectOk(
+      await call(boss, 'canned.save', {
+        id: newId(),
+        scope: 'org',
+        shortcut: '/onemore',
+        title: 'One more',
+        body: 'Still room here.',
+        locale: 'en',
+      }),
+    );
   });
 });
