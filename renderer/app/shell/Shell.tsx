@@ -65,14 +65,14 @@ export function Shell({ onSignOut, focusOnStart }: ShellProps) {
   };
   const openSettings = () => navigate({ name: 'settings', tab: settingsTab });
   // A conversation assigned while the worker is anywhere in the app: banner, sound, OS notification.
-  useAssignmentNotices({
-    viewing: shown?.name === 'tickets' ? (shown.ticketId ?? null) : null,
-    open: (ticketId) => navigate({ name: 'tickets', ticketId }),
-  });
   const openTicket = useCallback(
     (ticketId: number) => router.navigate({ name: 'tickets', ticketId }),
     [router],
   );
+  useAssignmentNotices({
+    viewing: shown?.name === 'tickets' ? (shown.ticketId ?? null) : null,
+    open: openTicket,
+  });
 
   return (
     <div className="shell">
