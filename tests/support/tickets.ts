@@ -8,6 +8,7 @@ import { chatStartResponse } from '../../shared/protocol/chat';
 import type { InputOf, NamesOf, OutputOf } from '../../shared/protocol/command';
 import { customerCommands, namespaces } from '../../shared/protocol/events';
 import { hashPassword } from '../../server/auth/password';
+import type { OrderStatus } from '../../server/store/schema';
 import { createOrganisation, createUser } from '../../server/auth/users';
 import { createDatabase } from '../../server/store/database';
 import type { ClientSocket } from './hub-client';
@@ -119,13 +120,17 @@ export const openStarts = { chatStarts: { max: 1_000_000, windowMs: 60_000 } };
  * numbers carry the China date they were placed, which moves with the clock,
  * so tests read them from the store rather than spell them.
  */
-export function demoOrderNumber(dataDir: string, customer: string, status = 'delivered'): Promise<string> {
+export function demoOrderNumber(
+  dataDir: string,
+  customer: string,
+  status: OrderStatus = 'delivered',
+): Promise<string> {
   return withStore(dataDir, async (db) => {
     const row = await db
       .selectFrom('orders')
       .innerJoin('customers', 'customers.id', 'orders.customer_id')
       .where('customers.name', '=', customer)
-      .where('orders.status', '=', status as never)
+      .where('orders.status', '=', status)
       .orderBy('orders.created_at', 'desc')
       .select('orders.number')
       .executeTakeFirst();
