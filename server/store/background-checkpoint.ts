@@ -4,6 +4,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 /** SQLite's own default: a checkpoint once the WAL holds this many pages. */
 const inlineAutocheckpointPages = 1000;
+/**
+ * While the worker runs, the hub's connection still checkpoints past this
+ * many pages (64 MiB of 4 KiB pages). Under a long burst of commits a
+ * passive checkpoint beside them never finds the WAL whole, so SQLite never
+ * starts it again from the beginning; the writer's own checkpoint does.
+ */
+const fallbackAutocheckpointPages = 16_384;
 
 export interface BackgroundCheckpointOptions {
   /** The store's file, opened again by the worker. */
@@ -13,6 +20,8 @@ export interface BackgroundCheckpointOptions {
   intervalMs?: number;
   /** better-sqlite3's entry point as the worker requires it; tests point it elsewhere to make the worker fail. */
   module?: string;
+  /** Pages past which the hub's connection checkpoints anyway (tests make it small). */
+  fallbackPages?: number;
   /** The worker stopped: checkpoints are back on the hub's own connection. */
   onLost?: (reason: string) => void;
 }
@@ -58,7 +67,9 @@ parentPort.on('message', () => {
  * bench's p99 at 2,000 conversations: 49 ms with, 21 ms without). A PASSIVE
  * checkpoint on a second connection copies committed pages while the hub
  * goes on writing; it never blocks the writer and never loses a commit (the
- * WAL stays authoritative until copied). If the worker cannot start or
+ * WAL stays authoritative until copied). The hub's connection still
+ * checkpoints past 64 MiB, which bounds the WAL under a burst that never
+ * lets a passive copy catch up. If the worker cannot start or
  * stops, the hub's connection takes checkpoints back at SQLite's default.
  */
 export function startBackgroundCheckpoint(
@@ -66,7 +77,7 @@ export function startBackgroundCheckpoint(
   options: BackgroundCheckpointOptions,
 ): BackgroundCheckpoint {
   const module = options.module ?? createRequire(import.meta.url).resolve('better-sqlite3');
-  sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma(`wal_autocheckpoint = ${options.fallbackPages ?? fallbackAutocheckpointPages}`);
   let stopping = false;
   const closed = new SharedArrayBuffer(4);
   const worker = new Worker(workerProgram, {
