@@ -17,6 +17,10 @@ export const rooms = {
   tickets: (orgId: number): string => `tickets:${orgId}`,
   /** A customer's sockets on one conversation; the org is in the name, so a relay cannot cross organisations. */
   chat: (orgId: number, ticketId: number): string => `chat:${orgId}:${ticketId}`,
+  /** The anchor's console and supervisors watching one live room (worker namespace). */
+  live: (orgId: number, roomId: number): string => `live:${orgId}:${roomId}`,
+  /** The viewers of one live room, on `/live`. */
+  liveViewers: (orgId: number, roomId: number): string => `viewers:${orgId}:${roomId}`,
 } as const;
 
 /**
@@ -25,5 +29,7 @@ export const rooms = {
  * even when a worker's command or a worker's typing causes it.
  */
 export function namespaceOfRoom(room: string): string {
-  return room.startsWith('chat:') ? namespaces.customer : namespaces.worker;
+  if (room.startsWith('chat:')) return namespaces.customer;
+  if (room.startsWith('viewers:')) return namespaces.viewer;
+  return namespaces.worker;
 }

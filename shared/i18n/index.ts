@@ -12,6 +12,9 @@ import enHost from './locales/en/host.json';
 import enOutbox from './locales/en/outbox.json';
 import enTickets from './locales/en/tickets.json';
 import enChat from './locales/en/chat.json';
+import enLive from './locales/en/live.json';
+import enTeleprompter from './locales/en/teleprompter.json';
+import enViewer from './locales/en/viewer.json';
 import zhAuth from './locales/zh-CN/auth.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
@@ -24,6 +27,9 @@ import zhHost from './locales/zh-CN/host.json';
 import zhOutbox from './locales/zh-CN/outbox.json';
 import zhTickets from './locales/zh-CN/tickets.json';
 import zhChat from './locales/zh-CN/chat.json';
+import zhLive from './locales/zh-CN/live.json';
+import zhTeleprompter from './locales/zh-CN/teleprompter.json';
+import zhViewer from './locales/zh-CN/viewer.json';
 
 export const namespaces = [
   'common',
@@ -39,6 +45,12 @@ export const namespaces = [
   'tickets',
   /** The customer chat page the hub serves (server/web/chat), which loads only this namespace. */
   'chat',
+  /** The anchor's broadcast console (renderer/live). */
+  'live',
+  /** The teleprompter and its synthesised voice (renderer/live/teleprompter). */
+  'teleprompter',
+  /** The live viewer page the hub serves (server/web/live), which loads only this namespace. */
+  'viewer',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
@@ -58,6 +70,9 @@ export const resources = {
     outbox: enOutbox,
     tickets: enTickets,
     chat: enChat,
+    live: enLive,
+    teleprompter: enTeleprompter,
+    viewer: enViewer,
   },
   'zh-CN': {
     common: zhCommon,
@@ -72,6 +87,9 @@ export const resources = {
     outbox: zhOutbox,
     tickets: zhTickets,
     chat: zhChat,
+    live: zhLive,
+    teleprompter: zhTeleprompter,
+    viewer: zhViewer,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 

@@ -15,6 +15,7 @@ import { sessionCommands } from './session';
 import { chatCommands, chatEphemerals, chatPushes } from './chat';
 import { teamCommands, teamEphemerals, teamPushes } from './team';
 import { ticketsCommands, ticketsEphemerals, ticketsPushes } from './tickets';
+import { liveCommands, livePushes, viewerCommands, viewerEphemerals, viewerPushes } from './live';
 
 /**
  * Audiences: each kind of principal the hub serves has its own socket.io
@@ -32,6 +33,8 @@ export const namespaces = {
   guest: '/public',
   /** A customer of the shop, bound to their one conversation by the token `/api/chat/start` gave. */
   customer: '/chat',
+  /** A viewer of one live room, bound to it by the token `/api/live/join` gave. */
+  viewer: '/live',
 } as const;
 export type PrincipalKind = keyof typeof namespaces;
 
@@ -41,11 +44,12 @@ export const commands = {
   ...adminCommands,
   ...teamCommands,
   ...ticketsCommands,
+  ...liveCommands,
 };
 /** Every no-ack event a signed-in worker may send. */
 export const ephemerals = { ...teamEphemerals, ...ticketsEphemerals } satisfies EphemeralTable;
 /** Every hub → worker push. */
-export const pushes = { ...teamPushes, ...ticketsPushes } satisfies PushTable;
+export const pushes = { ...teamPushes, ...ticketsPushes, ...livePushes } satisfies PushTable;
 
 /** What an anonymous socket on `/public` may send. */
 export const guestCommands = { ...publicCommands };
@@ -54,6 +58,11 @@ export const guestCommands = { ...publicCommands };
 export const customerCommands = { ...chatCommands };
 export const customerEphemerals = { ...chatEphemerals } satisfies EphemeralTable;
 export const customerPushes = { ...chatPushes } satisfies PushTable;
+
+/** What a viewer's socket on `/live` may send, and what it is pushed. */
+export const viewerCommandTable = { ...viewerCommands };
+export const viewerEphemeralTable = { ...viewerEphemerals } satisfies EphemeralTable;
+export const viewerPushTable = { ...viewerPushes } satisfies PushTable;
 
 export type Commands = typeof commands;
 export type CommandName = NamesOf<Commands>;
@@ -81,9 +90,12 @@ export type PushName = NamesOf<typeof pushes>;
 export type PushPayload<N extends PushName> = z.output<(typeof pushes)[N]['payload']>;
 
 /** Every push the hub sends, on any namespace: what its sockets and relays are typed by. */
-export const hubPushes = { ...pushes, ...customerPushes } satisfies PushTable;
+export const hubPushes = { ...pushes, ...customerPushes, ...viewerPushTable } satisfies PushTable;
 export type HubPushName = NamesOf<typeof hubPushes>;
 export type HubPushPayload<N extends HubPushName> = z.output<(typeof hubPushes)[N]['payload']>;
 
 export type CustomerPushName = NamesOf<typeof customerPushes>;
 export type CustomerPushPayload<N extends CustomerPushName> = z.output<(typeof customerPushes)[N]['payload']>;
+
+export type ViewerPushName = NamesOf<typeof viewerPushTable>;
+export type ViewerPushPayload<N extends ViewerPushName> = z.output<(typeof viewerPushTable)[N]['payload']>;
