@@ -3,7 +3,7 @@
 # tarballs in ../shared/vendor/mediasoup-worker (see its RECIPE.md for what was measured), for
 # machines where mediasoup's postinstall cannot download its prebuilt worker.
 #
-#   scripts/build-mediasoup-worker.sh            build (or reuse) and print the binary's path
+#   scripts/build-mediasoup-worker.sh            build (or reuse), copy into node_modules/mediasoup, print the path
 #   scripts/build-mediasoup-worker.sh --path     print where the binary is cached, build nothing
 #
 # The binary is cached outside the clone, keyed by mediasoup's version and the tarballs' hashes,
@@ -31,7 +31,18 @@ if [[ "${1:-}" == "--path" ]]; then
   echo "$binary"
   exit 0
 fi
+# mediasoup spawns worker/out/Release/mediasoup-worker when MEDIASOUP_WORKER_BIN is unset, and
+# electron-builder unpacks that folder from the asar: a copy there lets `npm start` and packaging work
+# without the variable.
+install_into_package() {
+  local target="$root/node_modules/mediasoup/worker/out/Release/mediasoup-worker"
+  [[ -d "$root/node_modules/mediasoup/worker" && ! -x "$target" ]] || return 0
+  mkdir -p "$(dirname "$target")"
+  cp "$binary" "$target.partial" && mv "$target.partial" "$target"
+}
+
 if [[ -x "$binary" ]]; then
+  install_into_package
   echo "$binary"
   exit 0
 fi
@@ -119,5 +130,6 @@ mkdir -p "$out_dir"
 cp "$build/worker/out/Release/mediasoup-worker" "$binary.partial"
 strip "$binary.partial" 2>/dev/null || true
 mv "$binary.partial" "$binary"
+install_into_package
 log "done: $binary"
 echo "$binary"

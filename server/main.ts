@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { createHub } from './app';
 import { normalizeOrigin } from './http/origins';
 
 const usage =
   'usage: npm run hub -- --port <p> --data <dir> [--host <h>] [--demo] [--admin-password <pw>] [--log-level <lvl>]' +
-  ' [--allow-origin <origin>]… [--max-signed-in-per-address <n>]';
+  ' [--allow-origin <origin>]… [--max-signed-in-per-address <n>] [--rtc-port <n>] [--announced-address <ip-or-host>]';
+const hostName =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const passwordRule = 'must be 8 to 256 characters';
 
 const flagsSchema = z
@@ -41,6 +44,26 @@ const flagsSchema = z
       .transform(Number)
       .pipe(z.number().int().min(1, 'must be a whole number from 1'))
       .optional(),
+    // The WebRtcServer's UDP+TCP port for worker 0 (worker i takes rtc-port + i); 0 picks free ports.
+    'rtc-port': z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a number from 0 to 65535')
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(0, 'must be a number from 0 to 65535')
+          .max(65535, 'must be a number from 0 to 65535'),
+      )
+      .optional(),
+    // What browsers are told to reach when the hub is behind NAT: an IPv4/IPv6 address or a host name.
+    'announced-address': z
+      .string()
+      .trim()
+      .max(253, 'must be an IP address or a host name')
+      .refine((value) => isIP(value) !== 0 || hostName.test(value), 'must be an IP address or a host name')
+      .optional(),
   })
   .strict();
 
@@ -62,6 +85,8 @@ function readFlags(): z.output<typeof flagsSchema> {
         'log-level': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'max-signed-in-per-address': { type: 'string' },
+        'rtc-port': { type: 'string' },
+        'announced-address': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -93,6 +118,16 @@ async function main(): Promise<void> {
     allowedOrigins: flags['allow-origin'],
     ...(flags['max-signed-in-per-address'] !== undefined
       ? { connectionLimits: { maxSignedInPerAddress: flags['max-signed-in-per-address'] } }
+      : {}),
+    ...(flags['rtc-port'] !== undefined || flags['announced-address'] !== undefined
+      ? {
+          media: {
+            ...(flags['rtc-port'] !== undefined ? { rtcPort: flags['rtc-port'] } : {}),
+            ...(flags['announced-address'] !== undefined
+              ? { announcedAddress: flags['announced-address'] }
+              : {}),
+          },
+        }
       : {}),
     logger,
   });

@@ -45,7 +45,10 @@ export interface MediaPlaneEvents {
 
 export interface MediaPlane {
   status(): MediaStatus;
-  on<K extends keyof MediaPlaneEvents>(event: K, listener: (payload: MediaPlaneEvents[K]) => void): () => void;
+  on<K extends keyof MediaPlaneEvents>(
+    event: K,
+    listener: (payload: MediaPlaneEvents[K]) => void,
+  ): () => void;
   /** Creates the broadcast's router (idempotent). */
   openRoom(broadcastId: number): Promise<void>;
   /** Closes the router, every peer's transports in it, and stops its outputs. */
@@ -56,8 +59,15 @@ export interface MediaPlane {
   restartIce(peerId: string, transportId: string): Promise<MediaJson>;
   produce(peer: PeerRef, transportId: string, kind: MediaKind, rtpParameters: MediaJson): Promise<string>;
   /** Consumers are created paused; the client resumes once its track is wired. */
-  consume(peer: PeerRef, transportId: string, producerId: string, rtpCapabilities: MediaJson): Promise<ConsumerOptions>;
+  consume(
+    peer: PeerRef,
+    transportId: string,
+    producerId: string,
+    rtpCapabilities: MediaJson,
+  ): Promise<ConsumerOptions>;
   resume(peerId: string, consumerId: string): Promise<void>;
+  /** The viewer's decoder lost the picture (`keyFrame` signal): asks the anchor's encoder for a key frame. */
+  requestKeyFrame(peerId: string, consumerId: string): Promise<void>;
   producers(broadcastId: number): ProducerInfo[];
   /** The socket went away: closes everything it opened. */
   closePeer(peerId: string): void;
