@@ -105,6 +105,17 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
     if (s.session.ownerFor(sessionId) === null) return notYourSession;
     return ok({ shown: await s.notifications.request({ title, body, route }) });
   },
+
+  'speech.voices': async (s) => ok(await s.speech.voices()),
+  'speech.render': (s, input) => s.speech.render(input),
+  // Web mode has no blocker to hold: `held: false` tells the page to use the browser's Wake Lock.
+  'power.keepAwake': (s, { on }) => ok({ held: s.platform.keepAwake?.(on) ?? false }),
+  'restream.get': (s, { sessionId }) => owned(s, sessionId, (owner) => ok(s.restream.get(owner))),
+  'restream.put': (s, { sessionId, url, streamKey }) =>
+    owned(s, sessionId, (owner) => {
+      s.restream.put(owner, { url, streamKey }, s.now());
+      return ok({});
+    }),
 };
 
 /**

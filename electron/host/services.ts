@@ -7,7 +7,9 @@ import { openHostDb } from './host-db';
 import { NotificationGate, type ShowOsNotification } from './notifications';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SessionKeeper } from './session-keeper';
+import { createRestreamStore, type RestreamStore } from './restream-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSpeechService, type SpeechOptions, type SpeechService } from './speech';
 import { createTypingHistoryStore, type TypingHistoryStore } from './typing-history-store';
 
 /** What `host.info` answers, except the transport, which the platform knows. */
@@ -26,6 +28,11 @@ export interface HostPlatform {
   confirmHubChange(hubUrl: string | null): Promise<Ack<Record<string, never>>>;
   /** An OS notification; absent where there are none (web mode). Rate-limited by the host's gate. */
   notify?: ShowOsNotification;
+  /**
+   * Holds (`true`) or releases the display-sleep blocker; answers whether one is held.
+   * Absent in web mode: the host cannot keep a browser's screen on (the page uses the Wake Lock API).
+   */
+  keepAwake?: (on: boolean) => boolean;
 }
 
 /** Web mode: the renderer shows an in-page banner itself, and the browser opens links itself. */
@@ -70,6 +77,9 @@ export interface HostLogger {
   error(obj: object, msg: string): void;
 }
 
+/** A restream stream key is a platform account's secret: never in a log line, whatever logs it. */
+export const hostLogRedact = { paths: ['streamKey', '*.streamKey', '*.*.streamKey'], censor: '[redacted]' };
+
 export interface HostServicesOptions {
   /** `<userData>`: host.sqlite lives here. */
   dataDir: string;
@@ -81,6 +91,8 @@ export interface HostServicesOptions {
   now?: () => number;
   /** The HTTP client sign-in and sign-out use; tests may point it elsewhere. */
   fetch?: typeof fetch;
+  /** The teleprompter's speech engine and its limits; the OS's own engine by default. */
+  speech?: SpeechOptions;
 }
 
 export interface HostServices {
@@ -90,6 +102,10 @@ export interface HostServices {
   /** What each worker sent, for the on-screen keyboard's predictions; local only. */
   typingHistory: TypingHistoryStore;
   session: SessionKeeper;
+  /** The teleprompter's voice: the system speech engine, bounded in time, size and concurrency. */
+  speech: SpeechService;
+  /** Each worker's RTMP restream target; the stream key is never logged. */
+  restream: RestreamStore;
   events: HostEventBus;
   platform: HostPlatform;
   /** OS notifications, at most one every few seconds; a click becomes `notification.clicked`. */
@@ -103,7 +119,16 @@ export interface HostServices {
 }
 
 export function createHostServices(options: HostServicesOptions): HostServices {
-  const log = options.log ?? pino({ name: 'wings-host', level: 'warn' }, pino.destination(2));
+  const log =
+    options.log ??
+    pino(
+      {
+        name: 'wings-host',
+        level: 'warn',
+        redact: hostLogRedact,
+      },
+      pino.destination(2),
+    );
   const now = options.now ?? Date.now;
   const db = openHostDb({
     dataDir: options.dataDir,
@@ -144,6 +169,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     outbox,
     typingHistory: createTypingHistoryStore(db),
     session,
+    speech: createSpeechService(options.speech),
+    restream: createRestreamStore(db),
     events,
     platform,
     notifications,
@@ -156,6 +183,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       open = false;
       notifications.close();
       session.end();
+      platform.keepAwake?.(false);
       db.close();
     },
   };

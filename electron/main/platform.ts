@@ -4,6 +4,7 @@ import { fail, ok } from '../../shared/protocol';
 import type { Language } from '../../shared/bridge';
 import type { HostPlatform } from '../host/services';
 import { confirmHubChange } from './hub-change-prompt';
+import { displayKeepAwake } from './power';
 
 /** Notifications kept reachable until closed: one collected by the garbage collector stops reporting clicks. */
 const maxHeldNotifications = 20;
@@ -32,6 +33,7 @@ export function electronPlatform(window: () => BrowserWindow | null, language: (
       return ok({});
     },
     confirmHubChange: (url) => confirmHubChange(window(), language(), url),
+    keepAwake: displayKeepAwake(),
     notify({ title, body }, clicked) {
       if (!Notification.isSupported()) return false;
       // Silent: the page plays the alert sound itself, only when the worker's settings allow sounds.

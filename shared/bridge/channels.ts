@@ -11,6 +11,8 @@ const draftKeySchema = text().min(1).max(200);
 const draftTextSchema = text().max(100_000);
 /** Enough of a worker's own writing to learn their words, small enough to reread at every sign-in. */
 export const typingHistoryLimit = 2000;
+/** One teleprompter sentence at a time is rendered; a long script is split first (shared/domain/live/sentences.ts). */
+export const speechTextMax = 1000;
 /** Where an OS notification may lead: one ticket (`#/tickets/42`), as the renderer's router spells it. */
 export const notificationRoutePattern = /^#\/tickets\/[1-9]\d{0,15}$/;
 
@@ -141,6 +143,48 @@ export const channels = {
   }),
   'shell.openExternal': channel({
     input: z.object({ url: z.url().max(2048).refine(isExternalWebUrl, 'not an outside web link') }).strict(),
+    output: empty,
+  }),
+  /**
+   * The teleprompter's voice: the host renders text to speech with the system's engine (espeak-ng,
+   * SAPI, `say`) and answers 16-bit mono PCM WAV, base64, which the renderer mixes into the broadcast.
+   */
+  'speech.voices': channel({
+    input: empty,
+    output: z.object({
+      engine: z.string().nullable(),
+      /** Languages a voice is installed for; empty when no engine is found (the console says so). */
+      languages: z.array(z.enum(['zh-CN', 'en'])),
+    }),
+  }),
+  'speech.render': channel({
+    input: z
+      .object({
+        text: text().trim().min(1).max(speechTextMax),
+        language: z.enum(['zh-CN', 'en']),
+        /** Words per minute, the engine's own scale. */
+        rate: z.number().int().min(80).max(400).optional(),
+      })
+      .strict(),
+    output: z.object({ wavBase64: z.string().max(16 * 1024 * 1024), durationMs: z.number().int().nonnegative() }),
+  }),
+  /** While live the display must not sleep: `on` holds a blocker, `off` releases it (Electron's powerSaveBlocker). */
+  'power.keepAwake': channel({
+    input: z.object({ on: z.boolean() }).strict(),
+    output: z.object({ held: z.boolean() }),
+  }),
+  /**
+   * The anchor's RTMP restream target (a platform URL and stream key), kept in the host's store per
+   * worker and never logged; `key` comes back only to the signed-in worker it belongs to.
+   */
+  'restream.get': channel({
+    input: z.object(sessionScoped).strict(),
+    output: z.object({ url: z.string(), streamKey: z.string() }).nullable(),
+  }),
+  'restream.put': channel({
+    input: z
+      .object({ ...sessionScoped, url: text().trim().max(500), streamKey: text().trim().max(300) })
+      .strict(),
     output: empty,
   }),
 } as const;

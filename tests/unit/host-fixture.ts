@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ChannelName, ChannelOutput } from '../../shared/bridge';
 import type { Ack } from '../../shared/protocol';
 import { handleBridgeCall } from '../../electron/host/bridge-dispatch';
+import type { SpeechOptions } from '../../electron/host/speech';
 import {
   createHostServices,
   type HostLogger,
@@ -14,7 +15,7 @@ import {
 export interface HostFixture {
   dir: string;
   logged: { level: 'warn' | 'error'; msg: string }[];
-  open(options?: { platform?: HostPlatform; now?: () => number }): HostServices;
+  open(options?: { platform?: HostPlatform; now?: () => number; speech?: SpeechOptions }): HostServices;
   cleanup(): void;
 }
 

@@ -3,6 +3,7 @@ import { initial } from './001_initial';
 import { ownedDrafts } from './002_owned_drafts';
 import { outboxLanes } from './003_outbox_lanes';
 import { typingHistory } from './004_typing_history';
+import { restreamTargets } from './005_restream_targets';
 
 /**
  * Numbered host schema migrations, one file per version: entry N brings
@@ -15,4 +16,5 @@ export const hostMigrations: ReadonlyArray<(db: HostDb) => void> = [
   ownedDrafts,
   outboxLanes,
   typingHistory,
+  restreamTargets,
 ];
