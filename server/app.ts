@@ -36,6 +36,13 @@ import { chatPageRoute, defaultChatDir } from './web/chat-route';
 import { startHousekeeping, type Housekeeping } from './store/housekeeping';
 import { sweepCommandResults } from './protocol/command-results';
 import { wireTickets, type TicketsConfig } from './tickets/wiring';
+import { liveAssetsRoute } from './live/assets-route';
+import { writeDemoLiveAssets } from './demo/live-assets';
+import { wireLive, type LiveConfig } from './live/wiring';
+import { startMediaPlane } from './media/index';
+import type { MediaPlane } from './media/types';
+import { unavailablePlane } from './media/unavailable-plane';
+import { defaultLiveDir, livePageRoute } from './web/live-route';
 
 export interface HubConfig {
   dataDir: string;
@@ -69,6 +76,25 @@ export interface HubConfig {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Tickets and the customer chat: timings of the sweeps and the offline grace, chat start and flood limits. */
   tickets?: TicketsConfig;
+  /** The built live viewer page served at /live/<slug> (`out/live`); by default found from the app's root. */
+  liveDir?: string;
+  /** Live: timings of its sweeps, the join limit. */
+  live?: LiveConfig;
+  /**
+   * The mediasoup media plane (`--rtc-port`, `--announced-address`). `false`
+   * runs the hub without one: Live still sells and takes comments, and says
+   * plainly on the console that there is no video.
+   */
+  media?:
+    | {
+        rtcPort?: number;
+        announcedAddress?: string | null;
+        workers?: number;
+        maxConsumersPerWorker?: number;
+      }
+    | false;
+  /** A media plane the caller started (tests that feed it RTP themselves); the hub closes it. Wins over `media`. */
+  mediaPlane?: MediaPlane;
 }
 
 export interface Hub {
@@ -118,7 +144,14 @@ async function prepareStore(
 }
 
 export async function createHub(config: HubConfig): Promise<Hub> {
-  const log = config.logger ?? pino({ name: 'hub', level: config.logLevel ?? 'info' });
+  // A restream's stream key is a credential: whatever logs a command's input, it is never written.
+  const log =
+    config.logger ??
+    pino({
+      name: 'hub',
+      level: config.logLevel ?? 'info',
+      redact: { paths: ['streamKey', '*.streamKey', '*.*.streamKey'], censor: '[redacted]' },
+    });
   const host = config.host ?? '127.0.0.1';
   // Before the store is opened: a mistyped --allow-origin stops the start, it is not ignored.
   const origins = createOriginPolicy(config.allowedOrigins);
@@ -139,6 +172,8 @@ export async function createHub(config: HubConfig): Promise<Hub> {
   let httpServer: HttpServer | null = null;
   let housekeeping: Housekeeping | null = null;
   let closeTickets: (() => Promise<void>) | null = null;
+  let closeLive: (() => Promise<void>) | null = null;
+  let plane: MediaPlane | null = null;
   try {
     const { credentials, setupCode } = await prepareStore(db, config, log, now());
     const auth = await createAuth({ db, dataDir: config.dataDir, log, now });
@@ -147,7 +182,16 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     const photos = attachmentRoutes({ db, writes, log, now });
     const tickets = wireTickets({ db, writes, log, now }, config.tickets);
     closeTickets = () => tickets.close();
-    const hubRoutes = [chatPageRoute(config.chatDir ?? defaultChatDir()), photos.serve];
+    const live = wireLive({ db, writes, log, now }, config.live);
+    closeLive = () => live.close();
+    const assetsDir = join(config.dataDir, 'live-assets');
+    if (config.demo) writeDemoLiveAssets(assetsDir);
+    const hubRoutes = [
+      chatPageRoute(config.chatDir ?? defaultChatDir()),
+      livePageRoute(config.liveDir ?? defaultLiveDir()),
+      liveAssetsRoute(assetsDir),
+      photos.serve,
+    ];
     const server = createServer(
       httpServerOptions(limits),
       createRouter({
@@ -155,7 +199,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
         setup,
         routes: [...hubRoutes, ...(config.routes ?? [])],
         rawApi: [photos.upload],
-        jsonApi: tickets.jsonApi,
+        jsonApi: { ...tickets.jsonApi, ...live.jsonApi },
         origins,
         log,
       }),
@@ -180,8 +224,26 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       afterAuth: sessions.afterAuth,
       ...(config.budgets?.customer ? { budget: config.budgets.customer } : {}),
     });
+    // Never rejects: without a worker the plane says why, and the rest of the hub goes on.
+    plane =
+      config.mediaPlane ??
+      (config.media === false
+        ? unavailablePlane('Live video is turned off on this hub.')
+        : await startMediaPlane({
+            dataDir: config.dataDir,
+            log: log.child({ part: 'media' }),
+            ...config.media,
+          }));
+    live.attach({
+      io,
+      batcher,
+      dispatch,
+      plane,
+      afterAuth: sessions.afterAuth,
+      ...(config.budgets?.viewer ? { budget: config.budgets.viewer } : {}),
+    });
     const workers = workerAudience(
-      { io, limiter: auth.limiter, pushes: batcher, tickets: tickets.deps },
+      { io, limiter: auth.limiter, pushes: batcher, tickets: tickets.deps, live: live.deps },
       config.budgets?.worker ?? defaultBudgets.worker,
     );
     auth.revocations.attach((tokenId) => io.in(rooms.token(tokenId)).disconnectSockets(true));
@@ -196,6 +258,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
         rooms.team(principal.user.organisation.id),
       ]);
       tickets.workerConnected(socket, principal);
+      live.workerConnected(socket, principal);
       attachDispatcher(dispatch, workers, socket);
     });
     const guests = guestAudience(config.budgets?.guest ?? defaultBudgets.guest);
@@ -219,6 +282,8 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       closing ??= (async () => {
         await housekeeping?.stop();
         await closeTickets?.();
+        await closeLive?.();
+        await plane?.close();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
           // Keep-alive HTTP clients would otherwise hold the server open for seconds.
@@ -244,6 +309,8 @@ export async function createHub(config: HubConfig): Promise<Hub> {
   } catch (err) {
     await housekeeping?.stop();
     await closeTickets?.();
+    await closeLive?.();
+    await plane?.close();
     httpServer?.close();
     await db.destroy();
     throw err;

@@ -14,6 +14,8 @@ import {
   demoUsers,
 } from './data';
 import { seedDemoTickets, type DemoTicketContext } from './seed-tickets';
+import { demoAnchor } from './live-data';
+import { seedDemoLive } from './seed-live';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const hourMs = 60 * 60 * 1000;
@@ -132,6 +134,10 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<boole
         now: now - m.minutesAgo * 60_000,
       });
     }
+
+    const anchor = users.get(demoAnchor);
+    if (!anchor) throw new Error('the demo has no anchor');
+    await seedDemoLive(trx, { orgId, now, anchorId: anchor.id, products });
 
     await seedDemoTickets(trx, {
       orgId,

@@ -42,6 +42,7 @@ function ownerOf(principal: Principal, limits: SessionGuardLimits): Owner | null
     case 'customer':
       return { key: `chat:${principal.chatId}`, max: limits.maxCustomerPerChat, customerAddress: true };
     case 'guest':
+    case 'viewer':
       return null;
   }
 }

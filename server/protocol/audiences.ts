@@ -6,6 +6,8 @@ import {
   customerEphemerals,
   ephemerals,
   guestCommands,
+  viewerCommandTable,
+  viewerEphemeralTable,
 } from '../../shared/protocol/events';
 import type { AdminDeps } from '../admin/handlers';
 import { adminHandlers } from '../admin/handlers';
@@ -15,11 +17,13 @@ import { teamEphemeralHandlers, teamHandlers } from '../team/handlers';
 import { chatEphemeralHandlers, chatHandlers, type ChatDeps } from '../chat/handlers';
 import type { TicketsDeps } from '../tickets/deps';
 import { ticketsEphemeralHandlers, ticketsHandlers } from '../tickets/handlers';
+import type { LiveDeps } from '../live/deps';
+import { liveHandlers, viewerEphemeralHandlers, viewerHandlers } from '../live/handlers';
 import type { BudgetLimits } from './budget';
 import type { Audience } from './dispatch';
 import type { PushBatcher } from './push-batcher';
 import type { EphemeralHandlers, Handlers } from './handler';
-import type { CustomerPrincipal, GuestPrincipal, WorkerPrincipal } from './principal';
+import type { CustomerPrincipal, GuestPrincipal, ViewerPrincipal, WorkerPrincipal } from './principal';
 
 /**
  * Generous for a person, tight for a script: a worker clicking as fast as
@@ -31,6 +35,9 @@ export const defaultBudgets: Record<PrincipalKind, BudgetLimits> = {
   guest: { eventsPerSecond: 2, burst: 5, maxInFlight: 1, maxBufferedBytes: 64 * 1024 },
   // A shopper typing and reloading history; its conversation has a flood limit of its own (server/chat/flood.ts).
   customer: { eventsPerSecond: 5, burst: 15, maxInFlight: 2, maxBufferedBytes: 256 * 1024 },
+  // A shopper commenting, tapping like and buying, plus the page's media signalling when it opens;
+  // pushes of a busy room (20 comments a second) are what its buffer has to hold.
+  viewer: { eventsPerSecond: 10, burst: 30, maxInFlight: 4, maxBufferedBytes: 1024 * 1024 },
 };
 
 export type WorkerAudience = Audience<WorkerPrincipal, Commands, typeof ephemerals>;
@@ -40,11 +47,17 @@ export type CustomerAudience = Audience<
   typeof customerCommands,
   typeof customerEphemerals
 >;
+export type ViewerAudience = Audience<
+  ViewerPrincipal,
+  typeof viewerCommandTable,
+  typeof viewerEphemeralTable
+>;
 
 /** What the worker audience's handlers need from the hub. */
 export interface WorkerDeps extends AdminDeps {
   pushes: PushBatcher;
   tickets: TicketsDeps;
+  live: LiveDeps;
 }
 
 /** Every worker command's handler: each job's table spread in, one line per job. */
@@ -54,6 +67,7 @@ function workerHandlers(deps: WorkerDeps): Handlers<Commands, WorkerPrincipal> {
     ...adminHandlers(deps),
     ...teamHandlers(deps.pushes),
     ...ticketsHandlers(deps.tickets),
+    ...liveHandlers(deps.live),
   };
 }
 
@@ -113,6 +127,23 @@ export function customerAudience(
     ephemeralHandlers: chatEphemeralHandlers,
     authorize: () => null,
     resultKey: (principal, commandId) => ({ kind: 'customer', chatId: principal.chatId, commandId }),
+    budget,
+  };
+}
+
+/**
+ * A viewer on `/live`: only the viewer table exists for them (an anchor's
+ * command is "Unknown command"), each command reaches their one room, and
+ * their ids are recorded in their own ledger (one press of "Buy", one order).
+ */
+export function viewerAudience(deps: LiveDeps, budget: BudgetLimits = defaultBudgets.viewer): ViewerAudience {
+  return {
+    commands: viewerCommandTable,
+    handlers: viewerHandlers(deps),
+    ephemerals: viewerEphemeralTable,
+    ephemeralHandlers: viewerEphemeralHandlers(deps),
+    authorize: () => null,
+    resultKey: (principal, commandId) => ({ kind: 'viewer', viewerId: principal.viewerId, commandId }),
     budget,
   };
 }

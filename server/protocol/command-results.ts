@@ -11,7 +11,8 @@ import type { Database } from '../store/schema';
  */
 export type CommandKey =
   | { kind: 'worker'; orgId: number; userId: number; commandId: string }
-  | { kind: 'customer'; chatId: number; commandId: string };
+  | { kind: 'customer'; chatId: number; commandId: string }
+  | { kind: 'viewer'; viewerId: number; commandId: string };
 
 export interface StoredResult {
   event: string;
@@ -19,6 +20,15 @@ export interface StoredResult {
 }
 
 export async function findResult(db: Kysely<Database>, key: CommandKey): Promise<StoredResult | null> {
+  if (key.kind === 'viewer') {
+    const viewerRow = await db
+      .selectFrom('live_viewer_command_results')
+      .select(['event', 'result'])
+      .where('viewer_id', '=', key.viewerId)
+      .where('command_id', '=', key.commandId)
+      .executeTakeFirst();
+    return viewerRow ? { event: viewerRow.event, ack: JSON.parse(viewerRow.result) as Ack<unknown> } : null;
+  }
   const row =
     key.kind === 'worker'
       ? await db
@@ -59,6 +69,13 @@ export async function storeResult(
       .execute();
     return;
   }
+  if (key.kind === 'viewer') {
+    await db
+      .insertInto('live_viewer_command_results')
+      .values({ viewer_id: key.viewerId, command_id: key.commandId, event, result, created_at: now })
+      .execute();
+    return;
+  }
   await db
     .insertInto('chat_command_results')
     .values({ chat_id: key.chatId, command_id: key.commandId, event, result, created_at: now })
@@ -82,5 +99,9 @@ export async function sweepCommandResults(db: Kysely<Database>, now: number): Pr
     .deleteFrom('chat_command_results')
     .where('created_at', '<', before)
     .executeTakeFirst();
-  return Number(workers.numDeletedRows) + Number(customers.numDeletedRows);
+  const viewers = await db
+    .deleteFrom('live_viewer_command_results')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(workers.numDeletedRows) + Number(customers.numDeletedRows) + Number(viewers.numDeletedRows);
 }

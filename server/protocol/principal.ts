@@ -3,14 +3,15 @@ import type { SessionUser } from '../../shared/protocol/auth';
 /**
  * Who is on the other end of a socket. Each kind arrives on its own namespace
  * (`shared/protocol/events.ts`), is authenticated there, and can only reach
- * its own audience's commands. Viewers on /live (bound to one room) join this
- * union with their job.
+ * its own audience's commands.
  */
 export interface WorkerPrincipal {
   kind: 'worker';
   user: SessionUser;
   /** The id of the token the socket opened with: signing out ends exactly its sockets. */
   tokenId: string;
+  /** Set once the socket is connected: its media (transports, producers) belong to it. */
+  socketId?: string;
 }
 
 export interface GuestPrincipal {
@@ -32,7 +33,22 @@ export interface CustomerPrincipal {
   ip: string;
 }
 
-export type Principal = WorkerPrincipal | GuestPrincipal | CustomerPrincipal;
+/**
+ * A viewer of one live room on `/live`, bound by their token to that room of
+ * one organisation: every command reaches that room and nothing else.
+ */
+export interface ViewerPrincipal {
+  kind: 'viewer';
+  orgId: number;
+  roomId: number;
+  viewerId: number;
+  nickname: string;
+  /** The socket: a viewer's media consumers belong to it. */
+  socketId: string;
+  ip: string;
+}
+
+export type Principal = WorkerPrincipal | GuestPrincipal | CustomerPrincipal | ViewerPrincipal;
 
 /** A line of log context that names the principal without logging anything personal. */
 export function principalLog(principal: Principal): Record<string, unknown> {
@@ -43,5 +59,12 @@ export function principalLog(principal: Principal): Record<string, unknown> {
       return { principal: 'guest' };
     case 'customer':
       return { principal: 'customer', orgId: principal.orgId, ticketId: principal.ticketId };
+    case 'viewer':
+      return {
+        principal: 'viewer',
+        orgId: principal.orgId,
+        roomId: principal.roomId,
+        viewerId: principal.viewerId,
+      };
   }
 }

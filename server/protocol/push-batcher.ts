@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../shared/protocol/chat';
 import type { HubPushName, HubPushPayload } from '../../shared/protocol/events';
 import { maxStreamPage } from '../../shared/protocol/stream';
+import type { LiveComment, LiveOrder } from '../../shared/protocol/live';
 import type { TeamMessage } from '../../shared/protocol/team';
 import type { TicketMessage, TicketSummary } from '../../shared/protocol/tickets';
 import { namespaceOfRoom } from './rooms';
@@ -29,6 +30,9 @@ const builders = {
   }),
   'chat.messages': (items: ChatMessage[]): HubPushPayload<'chat.messages'> => ({ messages: items }),
   'tickets.changed': (items: TicketSummary[]): HubPushPayload<'tickets.changed'> => ({ tickets: items }),
+  'live.comments': (items: LiveComment[]): HubPushPayload<'live.comments'> => ({ comments: items }),
+  'view.comments': (items: LiveComment[]): HubPushPayload<'view.comments'> => ({ comments: items }),
+  'live.orders': (items: LiveOrder[]): HubPushPayload<'live.orders'> => ({ orders: items }),
 } satisfies { [N in HubPushName]?: (items: never[]) => HubPushPayload<N> };
 
 type BatchedName = keyof typeof builders;

@@ -95,6 +95,8 @@ export interface ProductsTable {
   price_fen: number;
   stock: number;
   created_at: EpochMs;
+  /** A hub path (`/live-assets/…`) or an https URL (migration 004). */
+  image_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export const orderStatuses = ['pending', 'paid', 'shipped', 'delivered', 'refunded', 'cancelled'] as const;
@@ -265,6 +267,111 @@ export interface TicketSearchTable {
   org_id: number;
 }
 
+/** An anchor's live room (migration 004): its slug is the viewer link, unique on the hub. */
+export interface LiveRoomsTable {
+  id: Generated<number>;
+  org_id: number;
+  slug: string;
+  anchor_id: number;
+  created_at: EpochMs;
+}
+
+export interface LiveBroadcastsTable {
+  id: Generated<number>;
+  org_id: number;
+  room_id: number;
+  title: string;
+  status: 'live' | 'ended';
+  started_at: EpochMs;
+  ended_at: EpochMs | null;
+  recovering: ColumnType<number, number | undefined, number>;
+  pinned_product_id: number | null;
+  pinned_comment_id: number | null;
+  likes: ColumnType<number, number | undefined, number>;
+  order_count: ColumnType<number, number | undefined, number>;
+  gmv_fen: ColumnType<number, number | undefined, number>;
+}
+
+export interface LiveFlashSalesTable {
+  id: Generated<number>;
+  org_id: number;
+  broadcast_id: number;
+  product_id: number;
+  price_fen: number;
+  quantity: number;
+  sold: ColumnType<number, number | undefined, number>;
+  started_at: EpochMs;
+  ends_at: EpochMs;
+  ended_at: EpochMs | null;
+}
+
+export interface LiveViewersTable {
+  id: Generated<number>;
+  org_id: number;
+  room_id: number;
+  nickname: string;
+  token_hash: string;
+  created_at: EpochMs;
+  last_seen_at: EpochMs;
+}
+
+export interface LiveViewerCommandResultsTable {
+  viewer_id: number;
+  command_id: string;
+  event: string;
+  result: string;
+  created_at: EpochMs;
+}
+
+export interface LiveOrdersTable {
+  id: Generated<number>;
+  org_id: number;
+  broadcast_id: number;
+  product_id: number;
+  viewer_id: number;
+  flash_sale_id: number | null;
+  quantity: number;
+  unit_price_fen: number;
+  total_fen: number;
+  command_id: string;
+  created_at: EpochMs;
+}
+
+export interface LiveCommentsTable {
+  id: Generated<number>;
+  org_id: number;
+  broadcast_id: number;
+  viewer_id: number;
+  body: string;
+  held: ColumnType<number, number | undefined, number>;
+  deleted_at: EpochMs | null;
+  created_at: EpochMs;
+}
+
+export interface LiveMutesTable {
+  broadcast_id: number;
+  viewer_id: number;
+  created_at: EpochMs;
+}
+
+export interface LiveKeywordsTable {
+  org_id: number;
+  word: string;
+  position: number;
+}
+
+export interface LiveScriptsTable {
+  id: Generated<number>;
+  org_id: number;
+  anchor_id: number;
+  kind: 'script' | 'phrase';
+  product_id: number | null;
+  title: string;
+  body: string;
+  position: ColumnType<number, number | undefined, number>;
+  updated_at: EpochMs;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -289,6 +396,16 @@ export interface Database {
   canned_replies: CannedRepliesTable;
   canned_picks: CannedPicksTable;
   ticket_search: TicketSearchTable;
+  live_rooms: LiveRoomsTable;
+  live_broadcasts: LiveBroadcastsTable;
+  live_flash_sales: LiveFlashSalesTable;
+  live_viewers: LiveViewersTable;
+  live_viewer_command_results: LiveViewerCommandResultsTable;
+  live_orders: LiveOrdersTable;
+  live_comments: LiveCommentsTable;
+  live_mutes: LiveMutesTable;
+  live_keywords: LiveKeywordsTable;
+  live_scripts: LiveScriptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -30,7 +30,7 @@ describe('malformed input never crashes or wedges the hub', () => {
 
   beforeAll(async () => {
     // The fuzzer sends thousands of events from one socket on purpose; the budget is tested on its own.
-    t = await startHub({ demo: true, budgets: { worker: unlimitedBudget } });
+    t = await startHub({ demo: true, media: false, budgets: { worker: unlimitedBudget } });
     socket = await signIn(t.hub.url, 'employer', 'wings-demo');
     const spare = expectOk(
       await call(socket, 'admin.users.create', {
@@ -102,6 +102,46 @@ describe('malformed input never crashes or wedges the hub', () => {
       locale: null,
     },
     'canned.delete': { id: newId(), cannedId: 999_999 },
+    // Live: the employer reads the demo room; the anchor's own commands are refused by role.
+    'live.console': {},
+    'live.rooms': {},
+    'live.room': { slug: 'jinfeng-kumquats' },
+    'live.products': {},
+    'live.product.save': {
+      id: newId(),
+      name: 'Fuzz',
+      description: '',
+      imageUrl: null,
+      priceFen: 100,
+      stock: 1,
+    },
+    'live.broadcast.start': { id: newId(), title: 'Fuzz' },
+    'live.broadcast.end': { id: newId(), broadcastId: 1 },
+    'live.pin': { id: newId(), broadcastId: 1, productId: 1 },
+    'live.sale.start': { id: newId(), broadcastId: 1, productId: 1, priceFen: 100, quantity: 1, seconds: 60 },
+    'live.sale.end': { id: newId(), saleId: 1 },
+    'live.comments': { broadcastId: 1 },
+    'live.orders': { broadcastId: 1 },
+    'live.comment.delete': { id: newId(), commentId: 1 },
+    'live.comment.pin': { id: newId(), broadcastId: 1, commentId: null },
+    'live.viewer.mute': { id: newId(), broadcastId: 1, viewerId: 1 },
+    'live.keywords': {},
+    'live.keywords.save': { id: newId(), words: ['加微信'] },
+    'live.scripts': {},
+    'live.script.save': { id: newId(), kind: 'phrase', productId: null, title: 'Fuzz', body: 'fuzz' },
+    'live.script.delete': { id: newId(), scriptId: 999_999 },
+    'live.restream.start': { broadcastId: 1, url: 'rtmp://127.0.0.1/live', streamKey: 'fuzz' },
+    'live.restream.stop': { broadcastId: 1 },
+    'live.recording.start': { broadcastId: 1 },
+    'live.recording.stop': { broadcastId: 1 },
+    'media.capabilities': { broadcastId: 1 },
+    'media.transport.create': { broadcastId: 1, direction: 'recv' },
+    'media.transport.connect': { transportId: 't', dtlsParameters: {} },
+    'media.transport.restartIce': { transportId: 't' },
+    'media.produce': { transportId: 't', kind: 'video', rtpParameters: {} },
+    'media.consume': { transportId: 't', producerId: 'p', rtpCapabilities: {} },
+    'media.consumer.resume': { consumerId: 'c' },
+    'media.producers': { broadcastId: 1 },
   });
 
   /**
@@ -109,10 +149,30 @@ describe('malformed input never crashes or wedges the hub', () => {
    * the command checks more than the shape: braces naming no variable in a canned reply, a snooze
    * too far ahead, a reply to a conversation that moved on.
    */
+  const anchorOnly = ['forbidden'];
   const meaningRefusals: Partial<Record<CommandName, string[]>> = {
     'canned.save': ['invalid_input'],
     'tickets.setStatus': ['invalid_input'],
     'tickets.reply': ['changed'],
+    // The employer is a supervisor and admin, not an anchor: these are refused by role after the shape.
+    'live.console': anchorOnly,
+    'live.product.save': anchorOnly,
+    'live.broadcast.start': anchorOnly,
+    'live.broadcast.end': anchorOnly,
+    'live.pin': anchorOnly,
+    'live.sale.start': anchorOnly,
+    'live.sale.end': anchorOnly,
+    'live.comment.delete': anchorOnly,
+    'live.comment.pin': anchorOnly,
+    'live.viewer.mute': anchorOnly,
+    'live.scripts': anchorOnly,
+    'live.script.save': anchorOnly,
+    'live.script.delete': anchorOnly,
+    'live.restream.start': anchorOnly,
+    'live.restream.stop': anchorOnly,
+    'live.recording.start': anchorOnly,
+    'live.recording.stop': anchorOnly,
+    'media.produce': anchorOnly,
   };
 
   function payloads(name: CommandName): fc.Arbitrary<unknown> {

@@ -28,9 +28,15 @@ export interface TestHub {
   stop(options?: { keep?: boolean }): Promise<void>;
 }
 
+/**
+ * A hub on a temp store. Media is off unless the test asks for it (`media` or
+ * `mediaPlane`): most tests never broadcast, and each plane starts a
+ * mediasoup worker per core.
+ */
 export async function startHub(config: Partial<HubConfig> = {}): Promise<TestHub> {
   const dataDir = config.dataDir ?? tempDir();
-  const hub = await createHub({ logLevel: 'silent', ...config, dataDir });
+  const media = config.media ?? (config.mediaPlane ? undefined : false);
+  const hub = await createHub({ logLevel: 'silent', ...config, media, dataDir });
   return {
     hub,
     dataDir,

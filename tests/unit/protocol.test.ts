@@ -130,6 +130,13 @@ describe('command schemas', () => {
       'canned.changed',
       'tickets.settingsChanged',
       'tickets.customerTyping',
+      'live.state',
+      'live.console',
+      'live.comments',
+      'live.commentRemoved',
+      'live.orders',
+      'live.products',
+      'live.producers',
     ]);
     expect(pushes['team.messages'].durable).toBe(true);
     expect(pushes['team.typing'].durable).toBe(false);

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001_foundation';
 import { auth } from './002_auth';
 import { tickets } from './003_tickets';
+import { live } from './004_live';
 
 /**
  * Every migration, by the name it is recorded under. A static list rather
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_auth': auth,
   '003_tickets': tickets,
+  '004_live': live,
 };
 
 export const migrationProvider: MigrationProvider = {
