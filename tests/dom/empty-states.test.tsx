@@ -6,7 +6,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../shared/i18n';
 import type { SettingsSectionId } from '../../renderer/a11y/settings/settings-sections';
 import { EmployerWorkspace } from '../../renderer/employer/EmployerWorkspace';
-import { LiveWorkspace } from '../../renderer/live/LiveWorkspace';
 import { ShiftsWorkspace } from '../../renderer/shifts/ShiftsWorkspace';
 import { Avatar } from '../../renderer/ui/Avatar';
 import { Badge } from '../../renderer/ui/Badge';
@@ -30,13 +29,6 @@ const cases: {
   settingsAction: Record<Language, string>;
   tab: SettingsSectionId;
 }[] = [
-  {
-    name: 'Live',
-    view: LiveWorkspace,
-    heading: { en: 'Your live room will appear here', 'zh-CN': '您的直播间将显示在这里' },
-    settingsAction: { en: 'Set up alerts', 'zh-CN': '设置提醒' },
-    tab: 'alerts',
-  },
   {
     name: 'Shifts',
     view: ShiftsWorkspace,
@@ -88,8 +80,8 @@ describe('workspace empty states', () => {
   }
 
   it('offers no action buttons when nothing to act on was given', () => {
-    render(withI18n('en', <LiveWorkspace focusRequest={0} />));
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Your live room will appear here');
+    render(withI18n('en', <ShiftsWorkspace focusRequest={0} />));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Your shifts and earnings will appear here');
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });

@@ -8,7 +8,6 @@ import { Router } from '../../renderer/app/router/router';
 import { NavigationActions } from '../../renderer/app/shell/NavigationActions';
 import { ShiftsWorkspace } from '../../renderer/shifts/ShiftsWorkspace';
 import { EmployerWorkspace } from '../../renderer/employer/EmployerWorkspace';
-import { LiveWorkspace } from '../../renderer/live/LiveWorkspace';
 import type { WorkspaceId } from '../../renderer/app/workspaces';
 import { i18nFor } from './support/providers';
 
@@ -99,40 +98,38 @@ describe('navigation actions', () => {
 
 describe('workspace placeholders', () => {
   it('say plainly which place the address asked for, in both languages', () => {
-    const { unmount } = render(withI18n('en', <LiveWorkspace room="spring-sale" focusRequest={0} />));
-    expect(screen.getByRole('heading', { level: 1, name: 'Live' })).toBeInTheDocument();
-    expect(screen.getByText(/You asked for the live room “spring-sale”\./)).toBeInTheDocument();
+    const { unmount } = render(withI18n('en', <ShiftsWorkspace week="2026-W49" focusRequest={0} />));
+    expect(screen.getByRole('heading', { level: 1, name: 'Shifts' })).toBeInTheDocument();
+    expect(screen.getByText(/2026-W49/)).toBeInTheDocument();
     unmount();
     render(
       withI18n(
         'zh-CN',
         <>
-          <LiveWorkspace room="spring-sale" focusRequest={0} />
           <ShiftsWorkspace week="2026-W49" focusRequest={0} />
           <EmployerWorkspace view="quota" focusRequest={0} />
         </>,
       ),
     );
-    expect(screen.getByText(/直播间“spring-sale”/)).toBeInTheDocument();
     expect(screen.getByText(/2026-W49 周/)).toBeInTheDocument();
     expect(screen.getByText(/您要查看的是配额报告/)).toBeInTheDocument();
   });
 
   it('name nothing when the address names nothing', () => {
-    render(withI18n('en', <LiveWorkspace focusRequest={0} />));
+    render(withI18n('en', <ShiftsWorkspace focusRequest={0} />));
     expect(screen.queryByText(/You asked for/)).not.toBeInTheDocument();
   });
 
   it('move focus to the heading on each focus request, and not before the first', () => {
-    const { rerender } = render(withI18n('en', <LiveWorkspace room="a" focusRequest={0} />));
+    const { rerender } = render(withI18n('en', <ShiftsWorkspace week="2026-W01" focusRequest={0} />));
     const heading = screen.getByRole('heading', { level: 1 });
     expect(heading).not.toHaveFocus();
-    rerender(withI18n('en', <LiveWorkspace room="b" focusRequest={1} />));
+    rerender(withI18n('en', <ShiftsWorkspace week="2026-W02" focusRequest={1} />));
     expect(heading).toHaveFocus();
     heading.blur();
-    rerender(withI18n('en', <LiveWorkspace room="b" focusRequest={1} />));
+    rerender(withI18n('en', <ShiftsWorkspace week="2026-W02" focusRequest={1} />));
     expect(heading).not.toHaveFocus();
-    rerender(withI18n('en', <LiveWorkspace room="c" focusRequest={2} />));
+    rerender(withI18n('en', <ShiftsWorkspace week="2026-W03" focusRequest={2} />));
     expect(heading).toHaveFocus();
   });
 });
