@@ -166,7 +166,10 @@ export const channels = {
         rate: z.number().int().min(80).max(400).optional(),
       })
       .strict(),
-    output: z.object({ wavBase64: z.string().max(16 * 1024 * 1024), durationMs: z.number().int().nonnegative() }),
+    output: z.object({
+      wavBase64: z.string().max(16 * 1024 * 1024),
+      durationMs: z.number().int().nonnegative(),
+    }),
   }),
   /** While live the display must not sleep: `on` holds a blocker, `off` releases it (Electron's powerSaveBlocker). */
   'power.keepAwake': channel({

@@ -223,7 +223,11 @@ export const liveCommands = {
     output: z.object({ rooms: z.array(roomStateSchema).max(200) }),
     roles: liveReadRoles,
   }),
-  'live.room': query({ input: z.object({ slug: roomSlugSchema }).strict(), output: roomStateSchema, roles: liveReadRoles }),
+  'live.room': query({
+    input: z.object({ slug: roomSlugSchema }).strict(),
+    output: roomStateSchema,
+    roles: liveReadRoles,
+  }),
   'live.products': query({
     input: z.object({}).strict(),
     output: z.object({ products: z.array(productSchema).max(500) }),
@@ -347,8 +351,16 @@ export const liveCommands = {
     output: mediaSignalOutputs.restartIce,
     roles: liveReadRoles,
   }),
-  'media.produce': query({ input: mediaSignalInputs.produce, output: mediaSignalOutputs.produce, roles: anchorRoles }),
-  'media.consume': query({ input: mediaSignalInputs.consume, output: mediaSignalOutputs.consume, roles: liveReadRoles }),
+  'media.produce': query({
+    input: mediaSignalInputs.produce,
+    output: mediaSignalOutputs.produce,
+    roles: anchorRoles,
+  }),
+  'media.consume': query({
+    input: mediaSignalInputs.consume,
+    output: mediaSignalOutputs.consume,
+    roles: liveReadRoles,
+  }),
   'media.consumer.resume': query({
     input: mediaSignalInputs.resume,
     output: mediaSignalOutputs.resume,
@@ -361,9 +373,15 @@ export const liveCommands = {
 export const livePushes = {
   'live.state': push({ payload: roomStateSchema, durable: false }),
   'live.console': push({ payload: consoleStateSchema, durable: false }),
-  'live.comments': push({ payload: z.object({ comments: z.array(commentSchema).min(1).max(200) }), durable: false }),
+  'live.comments': push({
+    payload: z.object({ comments: z.array(commentSchema).min(1).max(200) }),
+    durable: false,
+  }),
   'live.commentRemoved': push({ payload: z.object({ commentId: rowIdSchema }), durable: false }),
-  'live.orders': push({ payload: z.object({ orders: z.array(orderSchema).min(1).max(200) }), durable: false }),
+  'live.orders': push({
+    payload: z.object({ orders: z.array(orderSchema).min(1).max(200) }),
+    durable: false,
+  }),
   'live.products': push({ payload: z.object({ products: z.array(productSchema).max(500) }), durable: false }),
   'live.producers': push({ payload: roomProducersSchema, durable: false }),
 };
@@ -416,20 +434,32 @@ export const viewerCommands = {
     roles: [],
     outbox: { lane: () => 'live', typed: () => null },
   }),
-  'media.capabilities': query({ input: mediaSignalInputs.capabilities, output: mediaSignalOutputs.capabilities, roles: [] }),
+  'media.capabilities': query({
+    input: mediaSignalInputs.capabilities,
+    output: mediaSignalOutputs.capabilities,
+    roles: [],
+  }),
   'media.transport.create': query({
     input: mediaSignalInputs.createTransport,
     output: mediaSignalOutputs.createTransport,
     roles: [],
   }),
-  'media.transport.connect': query({ input: mediaSignalInputs.connect, output: mediaSignalOutputs.connect, roles: [] }),
+  'media.transport.connect': query({
+    input: mediaSignalInputs.connect,
+    output: mediaSignalOutputs.connect,
+    roles: [],
+  }),
   'media.transport.restartIce': query({
     input: mediaSignalInputs.restartIce,
     output: mediaSignalOutputs.restartIce,
     roles: [],
   }),
   'media.consume': query({ input: mediaSignalInputs.consume, output: mediaSignalOutputs.consume, roles: [] }),
-  'media.consumer.resume': query({ input: mediaSignalInputs.resume, output: mediaSignalOutputs.resume, roles: [] }),
+  'media.consumer.resume': query({
+    input: mediaSignalInputs.resume,
+    output: mediaSignalOutputs.resume,
+    roles: [],
+  }),
   'media.producers': query({
     input: z.object({ broadcastId: rowIdSchema }).strict(),
     output: roomProducersSchema,
@@ -439,13 +469,20 @@ export const viewerCommands = {
 
 export const viewerEphemerals = {
   /** Taps of the like button since the last send, batched by the page (at most 2 sends a second). */
-  'view.like': ephemeral({ input: z.object({ count: z.number().int().min(1).max(50) }).strict(), roles: [], perSecond: 2 }),
+  'view.like': ephemeral({
+    input: z.object({ count: z.number().int().min(1).max(50) }).strict(),
+    roles: [],
+    perSecond: 2,
+  }),
 };
 
 /** Pushes on `/live`, to `rooms.liveViewers(orgId, slug)`. */
 export const viewerPushes = {
   'view.state': push({ payload: roomStateSchema, durable: false }),
-  'view.comments': push({ payload: z.object({ comments: z.array(commentSchema).min(1).max(200) }), durable: false }),
+  'view.comments': push({
+    payload: z.object({ comments: z.array(commentSchema).min(1).max(200) }),
+    durable: false,
+  }),
   'view.commentRemoved': push({ payload: z.object({ commentId: rowIdSchema }), durable: false }),
   'view.producers': push({ payload: roomProducersSchema, durable: false }),
 };

@@ -47,12 +47,8 @@ export const mediaSignalInputs = {
   createTransport: z.object({ broadcastId: rowIdSchema, direction: z.enum(transportDirections) }).strict(),
   connect: z.object({ transportId: idSchema, dtlsParameters: mediaJson }).strict(),
   restartIce: z.object({ transportId: idSchema }).strict(),
-  produce: z
-    .object({ transportId: idSchema, kind: z.enum(mediaKinds), rtpParameters: mediaJson })
-    .strict(),
-  consume: z
-    .object({ transportId: idSchema, producerId: idSchema, rtpCapabilities: mediaJson })
-    .strict(),
+  produce: z.object({ transportId: idSchema, kind: z.enum(mediaKinds), rtpParameters: mediaJson }).strict(),
+  consume: z.object({ transportId: idSchema, producerId: idSchema, rtpCapabilities: mediaJson }).strict(),
   resume: z.object({ consumerId: idSchema }).strict(),
   keyFrame: z.object({ consumerId: idSchema }).strict(),
 } as const;

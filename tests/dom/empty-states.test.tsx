@@ -81,7 +81,9 @@ describe('workspace empty states', () => {
 
   it('offers no action buttons when nothing to act on was given', () => {
     render(withI18n('en', <ShiftsWorkspace focusRequest={0} />));
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Your shifts and earnings will appear here');
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Your shifts and earnings will appear here',
+    );
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });
