@@ -7,7 +7,7 @@ import { formatDuration } from './duration';
 import { parseSaleForm, secondsLeft, type SaleFieldError } from './flash-sale';
 import { useErrorText, useLiveSnapshot, useMoney, useNow } from './live-hooks';
 import { liveBroadcast, type LiveStore } from './live-store';
-import { fenToYuanDigits } from './money';
+import { fenToYuanDigits } from '../../shared/domain/live/money';
 
 /** Starts a flash sale of a product (price, quantity, how long) and, while one runs, its countdown and end. */
 export function FlashSaleForm({ store }: { store: LiveStore }) {

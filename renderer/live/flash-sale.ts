@@ -1,5 +1,5 @@
 import { maxFlashSaleSeconds } from '../../shared/protocol/live';
-import { parseYuanToFen } from './money';
+import { parseYuanToFen } from '../../shared/domain/live/money';
 
 export interface SaleFormInput {
   price: string;

@@ -1,13 +1,13 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AckError } from '../../shared/protocol';
 import { errorCodeSchema } from '../../shared/protocol';
+import { fenFormatter } from '../../shared/domain/live/money';
 import { useSessionStore } from '../session/hooks';
 import type { LiveClientSnapshot } from './client/live-client';
 import type { CommentsSnapshot } from './comments-store';
 import { liveStore, type LiveSnapshot, type LiveStore } from './live-store';
 import type { DevicesSnapshot } from './media-devices';
-import { formatFen } from './money';
 
 export function useLive(): LiveStore {
   return useSessionStore(liveStore);
@@ -33,7 +33,7 @@ export function useCommentsSnapshot(store: LiveStore): CommentsSnapshot {
 export function useMoney(): (fen: number) => string {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
-  return (fen) => formatFen(fen, locale);
+  return useMemo(() => fenFormatter(locale), [locale]);
 }
 
 /**

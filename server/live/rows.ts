@@ -45,35 +45,34 @@ export function toSale(row: SaleRow): FlashSale {
 }
 
 /** Every lookup starts from the organisation: a room of another one does not exist for the caller. */
-export function roomOfAnchor(
+function roomWhere(
   db: Kysely<Database>,
   orgId: number,
-  anchorId: number,
+  column: 'anchor_id' | 'slug' | 'id',
+  value: number | string,
 ): Promise<RoomRow | undefined> {
   return db
     .selectFrom('live_rooms')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('anchor_id', '=', anchorId)
+    .where(column, '=', value)
     .executeTakeFirst();
+}
+
+export function roomOfAnchor(
+  db: Kysely<Database>,
+  orgId: number,
+  anchorId: number,
+): Promise<RoomRow | undefined> {
+  return roomWhere(db, orgId, 'anchor_id', anchorId);
 }
 
 export function roomBySlug(db: Kysely<Database>, orgId: number, slug: string): Promise<RoomRow | undefined> {
-  return db
-    .selectFrom('live_rooms')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  return roomWhere(db, orgId, 'slug', slug);
 }
 
 export function roomById(db: Kysely<Database>, orgId: number, roomId: number): Promise<RoomRow | undefined> {
-  return db
-    .selectFrom('live_rooms')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', roomId)
-    .executeTakeFirst();
+  return roomWhere(db, orgId, 'id', roomId);
 }
 
 /** The room's newest broadcast, live or ended; undefined before its first. */
@@ -140,7 +139,16 @@ export function latestSale(db: Kysely<Database>, broadcastId: number): Promise<S
     .executeTakeFirst();
 }
 
-const commentColumns = ['c.id', 'c.viewer_id', 'v.nickname', 'c.body', 'c.created_at'] as const;
+/** The broadcast's comments everyone may see: not held, not deleted. */
+function visibleComments(db: Kysely<Database>, broadcastId: number) {
+  return db
+    .selectFrom('live_comments as c')
+    .innerJoin('live_viewers as v', 'v.id', 'c.viewer_id')
+    .select(['c.id', 'c.viewer_id', 'v.nickname', 'c.body', 'c.created_at'])
+    .where('c.broadcast_id', '=', broadcastId)
+    .where('c.held', '=', 0)
+    .where('c.deleted_at', 'is', null);
+}
 
 function toComment(row: {
   id: number;
@@ -163,35 +171,19 @@ export async function loadComment(
   broadcastId: number,
   commentId: number,
 ): Promise<LiveComment | null> {
-  const row = await db
-    .selectFrom('live_comments as c')
-    .innerJoin('live_viewers as v', 'v.id', 'c.viewer_id')
-    .select(commentColumns)
-    .where('c.broadcast_id', '=', broadcastId)
-    .where('c.id', '=', commentId)
-    .where('c.held', '=', 0)
-    .where('c.deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await visibleComments(db, broadcastId).where('c.id', '=', commentId).executeTakeFirst();
   return row ? toComment(row) : null;
 }
 
 /** The newest 200 comments everyone may see (not held, not deleted), oldest first. */
 export async function recentComments(db: Kysely<Database>, broadcastId: number): Promise<LiveComment[]> {
-  const rows = await db
-    .selectFrom('live_comments as c')
-    .innerJoin('live_viewers as v', 'v.id', 'c.viewer_id')
-    .select(commentColumns)
-    .where('c.broadcast_id', '=', broadcastId)
-    .where('c.held', '=', 0)
-    .where('c.deleted_at', 'is', null)
-    .orderBy('c.id', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await visibleComments(db, broadcastId).orderBy('c.id', 'desc').limit(200).execute();
   return rows.reverse().map(toComment);
 }
 
-export async function loadOrder(db: Kysely<Database>, orderId: number): Promise<LiveOrder> {
-  const row = await db
+/** Orders with what a list shows of them: the product's name and the buyer's nickname. */
+function ordersShown(db: Kysely<Database>) {
+  return db
     .selectFrom('live_orders as o')
     .innerJoin('products as p', 'p.id', 'o.product_id')
     .innerJoin('live_viewers as v', 'v.id', 'o.viewer_id')
@@ -204,9 +196,11 @@ export async function loadOrder(db: Kysely<Database>, orderId: number): Promise<
       'o.total_fen',
       'o.flash_sale_id',
       'o.created_at',
-    ])
-    .where('o.id', '=', orderId)
-    .executeTakeFirstOrThrow();
+    ]);
+}
+
+export async function loadOrder(db: Kysely<Database>, orderId: number): Promise<LiveOrder> {
+  const row = await ordersShown(db).where('o.id', '=', orderId).executeTakeFirstOrThrow();
   return toOrder(row);
 }
 
@@ -233,20 +227,7 @@ function toOrder(row: {
 }
 
 export async function recentOrders(db: Kysely<Database>, broadcastId: number): Promise<LiveOrder[]> {
-  const rows = await db
-    .selectFrom('live_orders as o')
-    .innerJoin('products as p', 'p.id', 'o.product_id')
-    .innerJoin('live_viewers as v', 'v.id', 'o.viewer_id')
-    .select([
-      'o.id',
-      'o.product_id',
-      'p.name',
-      'v.nickname',
-      'o.quantity',
-      'o.total_fen',
-      'o.flash_sale_id',
-      'o.created_at',
-    ])
+  const rows = await ordersShown(db)
     .where('o.broadcast_id', '=', broadcastId)
     .orderBy('o.id', 'desc')
     .limit(200)

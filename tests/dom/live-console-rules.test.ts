@@ -1,48 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../renderer/live/duration';
 import { parseSaleForm, secondsLeft } from '../../renderer/live/flash-sale';
-import { fenToYuanDigits, formatFen, parseYuanToFen } from '../../renderer/live/money';
 import { networkProblems } from '../../renderer/live/network-health';
 import { simulcastEncodings, targetBitrate } from '../../renderer/live/quality';
 import { mergeComments, mergeById, removeComment, feedCap } from '../../renderer/live/comment-feed';
 import { speechLanguageOf } from '../../renderer/live/read-aloud';
-
-describe('money on the console', () => {
-  it('parses yuan text to integer fen without floating point', () => {
-    expect(parseYuanToFen('12')).toBe(1200);
-    expect(parseYuanToFen('12.5')).toBe(1250);
-    expect(parseYuanToFen('12.50')).toBe(1250);
-    expect(parseYuanToFen('0.01')).toBe(1);
-    // 0.1 + 0.2 style traps: 19.99 * 100 is 1998.9999999999998 in floats.
-    expect(parseYuanToFen('19.99')).toBe(1999);
-    expect(parseYuanToFen('1.15')).toBe(115);
-    expect(parseYuanToFen('¥ 8.80')).toBe(880);
-    expect(parseYuanToFen('￥１２．３')).toBe(1230);
-    expect(parseYuanToFen(' 7. ')).toBe(700);
-    expect(parseYuanToFen('3,5')).toBe(350);
-  });
-
-  it('refuses what is not a price', () => {
-    for (const bad of ['', ' ', '-1', '1.234', 'abc', '1e3', '12.3.4', '+5', '.5', '123456789'])
-      expect(parseYuanToFen(bad), bad).toBeNull();
-  });
-
-  it('shows fen as yuan by integer division, with the locale grouping', () => {
-    expect(fenToYuanDigits(0)).toBe('0.00');
-    expect(fenToYuanDigits(5)).toBe('0.05');
-    expect(fenToYuanDigits(1999)).toBe('19.99');
-    expect(fenToYuanDigits(100_000_000_00)).toBe('100000000.00');
-    expect(formatFen(123456789, 'en')).toBe('¥1,234,567.89');
-    expect(formatFen(1250, 'zh-CN')).toBe('¥12.50');
-    expect(formatFen(0, 'en')).toBe('¥0.00');
-    expect(() => fenToYuanDigits(1.5)).toThrow(RangeError);
-  });
-
-  it('round-trips every price the form can show', () => {
-    for (const fen of [1, 9, 10, 99, 100, 101, 1999, 2005, 123456, 9_999_999_99])
-      expect(parseYuanToFen(fenToYuanDigits(fen))).toBe(fen);
-  });
-});
 
 describe('broadcast duration', () => {
   it('is mm:ss under an hour and h:mm:ss past it', () => {

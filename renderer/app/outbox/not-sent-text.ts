@@ -20,6 +20,18 @@ const commandKeys = {
   'tickets.saveSettings': 'ticketsSaveSettings',
   'canned.save': 'cannedSave',
   'canned.delete': 'cannedDelete',
+  'live.product.save': 'liveProductSave',
+  'live.broadcast.start': 'liveBroadcastStart',
+  'live.broadcast.end': 'liveBroadcastEnd',
+  'live.pin': 'livePin',
+  'live.sale.start': 'liveSaleStart',
+  'live.sale.end': 'liveSaleEnd',
+  'live.comment.delete': 'liveCommentDelete',
+  'live.comment.pin': 'liveCommentPin',
+  'live.viewer.mute': 'liveViewerMute',
+  'live.keywords.save': 'liveKeywordsSave',
+  'live.script.save': 'liveScriptSave',
+  'live.script.delete': 'liveScriptDelete',
 } as const satisfies Record<MutatingCommandName, string>;
 type CommandKey = (typeof commandKeys)[keyof typeof commandKeys] | 'other';
 

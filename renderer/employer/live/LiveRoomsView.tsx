@@ -1,22 +1,23 @@
 import { Eye, RefreshCw } from 'lucide-react';
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fenFormatter } from '../../../shared/domain/live/money';
 import { useSessionStore } from '../../session/hooks';
 import { Button } from '../../ui/Button';
 import { liveRoomsStore } from './live-rooms-store';
-import { useFenFormat } from './money';
 import { RoomWatchPanel } from './RoomWatchPanel';
 import './live-rooms.css';
 
 /** The organisation's live rooms, and the one a supervisor is watching read-only. */
 export function LiveRoomsView() {
-  const { t } = useTranslation('viewer');
+  const { t, i18n } = useTranslation('viewer');
   const store = useSessionStore(liveRoomsStore);
   const rooms = useSyncExternalStore(store.subscribe, () => store.rooms);
   const loaded = useSyncExternalStore(store.subscribe, () => store.loaded);
   const error = useSyncExternalStore(store.subscribe, () => store.error);
   const [watching, setWatching] = useState<string | null>(null);
-  const money = useFenFormat();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const money = useMemo(() => fenFormatter(language), [language]);
   const id = useId();
 
   return (

@@ -1,9 +1,9 @@
 import { X } from 'lucide-react';
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fenFormatter } from '../../../shared/domain/live/money';
 import { useSession } from '../../session/SessionProvider';
 import { Button } from '../../ui/Button';
-import { useFenFormat } from './money';
 import { RoomWatch } from './room-watch';
 import { WatchVideo } from './WatchVideo';
 
@@ -13,12 +13,13 @@ import { WatchVideo } from './WatchVideo';
  * moderate asks the anchor, or uses the anchor's console.
  */
 export function RoomWatchPanel({ slug, onClose }: { slug: string; onClose: () => void }) {
-  const { t } = useTranslation('viewer');
+  const { t, i18n } = useTranslation('viewer');
   const { hub } = useSession();
   const [watch] = useState(() => new RoomWatch(hub, slug));
   useEffect(() => () => watch.dispose(), [watch]);
   const snap = useSyncExternalStore(watch.subscribe, () => watch.snapshot);
-  const money = useFenFormat();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const money = useMemo(() => fenFormatter(language), [language]);
   const id = useId();
   const room = snap.room;
   const broadcast = room?.broadcast ?? null;

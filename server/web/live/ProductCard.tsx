@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlashSale, Product } from '../../../shared/protocol/live';
 import { FlashSaleBanner } from './FlashSaleBanner';
 import type { ViewerActions } from './live-room-client';
-import { fenFormatter } from './money';
+import { fenFormatter } from '../../../shared/domain/live/money';
 import type { BuyState } from './viewer-store';
 
 /** The flash sale on this product, while it runs. */

@@ -1,7 +1,7 @@
 /**
- * Money on the console is integer fen (ARCHITECTURE.md). Typed prices are
- * parsed from their decimal text with integer arithmetic only, and fen are
- * shown as yuan by splitting digits, so no float ever touches an amount.
+ * Money is integer fen (ARCHITECTURE.md). Typed prices are parsed from their
+ * decimal text with integer arithmetic only, and fen are shown as yuan from an
+ * exact decimal string, so no float ever touches an amount.
  */
 
 /** The largest price the hub accepts (fenSchema's bound), in fen. */
@@ -28,21 +28,30 @@ export function parseYuanToFen(input: string): number | null {
 }
 
 /** The digits of fen as yuan with two decimals, "1234.50", by integer division. */
-export function fenToYuanDigits(fen: number): string {
+export function fenToYuanDigits(fen: number): `${number}` {
   if (!Number.isSafeInteger(fen)) throw new RangeError('fen must be a safe integer');
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   const yuan = Math.trunc(abs / 100);
   const cents = abs % 100;
-  return `${sign}${yuan}.${String(cents).padStart(2, '0')}`;
+  return `${sign}${yuan}.${String(cents).padStart(2, '0')}` as `${number}`;
 }
 
-/** "¥1,234.50": grouping from the locale, digits from integer math. */
+/**
+ * Fen as yuan in the given language ("¥1,234.50"). "¥" in every language: the
+ * shop sells only in yuan, so "CN¥" would say nothing more. Intl formats the
+ * exact decimal string (not fen / 100), so grouping and sign come from the
+ * locale and the digits from integer math.
+ */
+export function fenFormatter(locale: string): (fen: number) => string {
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  });
+  return (fen) => format.format(fenToYuanDigits(fen));
+}
+
 export function formatFen(fen: number, locale: string): string {
-  const digits = fenToYuanDigits(fen);
-  const negative = digits.startsWith('-');
-  const [whole = '0', cents = '00'] = (negative ? digits.slice(1) : digits).split('.');
-  // Grouping only: BigInt formats the whole yuan exactly, with the locale's separators.
-  const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(BigInt(whole));
-  return `${negative ? '-' : ''}¥${grouped}.${cents}`;
+  return fenFormatter(locale)(fen);
 }
