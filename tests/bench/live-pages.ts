@@ -58,9 +58,11 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
       '--disable-backgrounding-occluded-windows',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   return {
     async open(name, signal) {
+      // A context (a window) per page: in one window only the front tab is drawn at full rate, and the
+      // anchor behind a viewer drew its canvas at a few frames a second.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error(`  [${name} page] ${err.message}`));
       page.on('crash', () => console.error(`  [${name} page] crashed`));

@@ -4,10 +4,12 @@
 import { Device } from 'mediasoup-client';
 import type { types as msc } from 'mediasoup-client';
 import { qualitySpecs, simulcastEncodings } from '../../../renderer/live/quality';
-import { drawPattern, patternHeightFraction } from './time-pattern';
+import { patternBlocks, patternHeightFraction } from './time-pattern';
 import { expose, gathered, signal } from './signal';
 
 const spec = qualitySpecs['720p'];
+/** The one-encoding cap, the same for the direct connection and the hub's one-encoding phase. */
+const directMaxBitrate = spec.layerBitrates[2];
 const canvas = document.createElement('canvas');
 canvas.width = spec.width;
 canvas.height = spec.height;
@@ -21,7 +23,14 @@ let drawnSince = performance.now();
 
 function draw(): void {
   drawn++;
-  drawPattern(context, canvas.width, canvas.height, performance.timeOrigin + performance.now());
+  for (const block of patternBlocks(
+    canvas.width,
+    canvas.height,
+    performance.timeOrigin + performance.now(),
+  )) {
+    context.fillStyle = block.white ? '#fff' : '#000';
+    context.fillRect(block.x, block.y, block.width, block.height);
+  }
   const top = Math.floor(canvas.height * patternHeightFraction);
   for (let i = 0; i < 120; i++) {
     context.fillStyle = `hsl(${Math.floor(Math.random() * 360)} 70% ${20 + Math.floor(Math.random() * 60)}%)`;
@@ -51,9 +60,12 @@ function setHint(hint: 'detail' | 'motion'): void {
 }
 
 let producer: msc.Producer | null = null;
+let sendTransport: { broadcastId: number; device: Device; transport: msc.Transport } | null = null;
 let direct: RTCPeerConnection | null = null;
 
-async function publishSfu(broadcastId: number, simulcast: boolean): Promise<string> {
+/** One send transport per broadcast for the page's life, as the console keeps one while it is live. */
+async function sendTransportFor(broadcastId: number): Promise<{ device: Device; transport: msc.Transport }> {
+  if (sendTransport?.broadcastId === broadcastId) return sendTransport;
   const device = new Device();
   const { rtpCapabilities } = (await signal('media.capabilities', { broadcastId })) as {
     rtpCapabilities: msc.RtpCapabilities;
@@ -73,16 +85,32 @@ async function publishSfu(broadcastId: number, simulcast: boolean): Promise<stri
       fail,
     );
   });
+  sendTransport = { broadcastId, device, transport };
+  return sendTransport;
+}
+
+/**
+ * Publishes the canvas through the hub: the console's simulcast layers, or one
+ * 720p encoding capped as the direct connection is. A new producer replaces
+ * the page's previous one (the hub keeps one picture per broadcast).
+ */
+async function publishSfu(broadcastId: number, simulcast: boolean): Promise<string> {
+  unpublish();
+  const { device, transport } = await sendTransportFor(broadcastId);
   producer = await transport.produce({
     track,
-    ...(simulcast
-      ? { encodings: simulcastEncodings('720p') }
-      : { encodings: [{ maxBitrate: spec.layerBitrates[2] }] }),
-    codecOptions: { videoGoogleStartBitrate: 1000 },
+    encodings: simulcast ? simulcastEncodings('720p') : [{ maxBitrate: directMaxBitrate }],
+    codecOptions: { videoGoogleStartBitrate: startBitrateKbps },
     codec: device.rtpCapabilities.codecs?.find((c) => c.mimeType.toLowerCase() === 'video/vp8'),
     stopTracks: false,
   });
   return producer.id;
+}
+
+/** Stops sending through the hub (the encoder with it), keeping the transport. */
+function unpublish(): void {
+  producer?.close();
+  producer = null;
 }
 
 async function offerDirect(): Promise<RTCSessionDescriptionInit> {
@@ -95,14 +123,49 @@ async function offerDirect(): Promise<RTCSessionDescriptionInit> {
   if (transceiver && vp8) transceiver.setCodecPreferences(vp8);
   await direct.setLocalDescription(await direct.createOffer());
   const parameters = sender.getParameters();
-  for (const encoding of parameters.encodings) encoding.maxBitrate = spec.layerBitrates[2];
+  for (const encoding of parameters.encodings) encoding.maxBitrate = directMaxBitrate;
   await sender.setParameters(parameters);
   return gathered(direct);
 }
 
+/** Pauses or resumes the direct connection's encoding, so only the phase being measured costs CPU. */
+async function setDirectSending(sending: boolean): Promise<void> {
+  const sender = direct?.getSenders().find((s) => s.track === track);
+  if (!sender) throw new Error('no direct connection');
+  const parameters = sender.getParameters();
+  for (const encoding of parameters.encodings) encoding.active = sending;
+  await sender.setParameters(parameters);
+}
+
+/** Where the send-side bandwidth estimate starts, kbit/s: what mediasoup-client asks of the hub's transport. */
+const startBitrateKbps = 1000;
+
+/**
+ * The same start as the hub's phases (mediasoup-client's videoGoogleStartBitrate
+ * writes this into its answer too): Chromium's default 300 kbit/s would hold the
+ * direct picture small for the first seconds and the phases would differ in more
+ * than the SFU hop.
+ */
+function withStartBitrate(sdp: string): string {
+  const payloadTypes = [...sdp.matchAll(/^a=rtpmap:(\d+) VP8\/90000\r?$/gim)].map((m) => m[1]);
+  let out = sdp;
+  for (const pt of payloadTypes) {
+    const fmtp = new RegExp(`^(a=fmtp:${pt} .*?)(\\r?)$`, 'm');
+    out = fmtp.test(out)
+      ? out.replace(fmtp, `$1;x-google-start-bitrate=${startBitrateKbps}$2`)
+      : out.replace(
+          new RegExp(`^(a=rtpmap:${pt} VP8/90000)(\\r?)$`, 'im'),
+          `$1$2\na=fmtp:${pt} x-google-start-bitrate=${startBitrateKbps}$2`,
+        );
+  }
+  return out;
+}
+
 async function acceptAnswer(answer: RTCSessionDescriptionInit): Promise<void> {
   if (!direct) throw new Error('no direct offer');
-  await direct.setRemoteDescription(answer);
+  await direct.setRemoteDescription(
+    answer.sdp === undefined ? answer : { type: answer.type, sdp: withStartBitrate(answer.sdp) },
+  );
 }
 
 interface LayerStats {
@@ -115,8 +178,10 @@ interface LayerStats {
 }
 
 /** What the encoder is really sending, layer by layer, and how fast the canvas is drawn. */
-async function sendStats(): Promise<{ drawnFps: number; layers: LayerStats[] }> {
-  const report = producer ? await producer.getStats() : direct ? await direct.getStats() : null;
+async function sendStats(
+  from: 'sfu' | 'direct' = 'sfu',
+): Promise<{ drawnFps: number; layers: LayerStats[] }> {
+  const report = from === 'sfu' ? await producer?.getStats() : await direct?.getStats();
   const layers: LayerStats[] = [];
   report?.forEach(
     (s: {
@@ -126,8 +191,10 @@ async function sendStats(): Promise<{ drawnFps: number; layers: LayerStats[] }> 
       frameHeight?: number;
       framesPerSecond?: number;
       qualityLimitationReason?: string;
+      active?: boolean;
     }) => {
-      if (s.type === 'outbound-rtp')
+      // A paused or closed sender keeps its last outbound-rtp entry: only what is being sent counts.
+      if (s.type === 'outbound-rtp' && s.active !== false)
         layers.push({
           rid: s.rid ?? null,
           width: s.frameWidth ?? 0,
@@ -146,10 +213,11 @@ async function sendStats(): Promise<{ drawnFps: number; layers: LayerStats[] }> 
 }
 
 function stop(): void {
-  producer?.close();
-  producer = null;
+  unpublish();
+  sendTransport?.transport.close();
+  sendTransport = null;
   direct?.close();
   direct = null;
 }
 
-expose({ setHint, publishSfu, offerDirect, acceptAnswer, sendStats, stop });
+expose({ setHint, publishSfu, unpublish, offerDirect, acceptAnswer, setDirectSending, sendStats, stop });

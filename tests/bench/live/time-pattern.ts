@@ -1,8 +1,9 @@
 /**
  * A wall-clock time drawn as big black and white blocks, so it survives VP8
  * at any simulcast layer: 40 bits of milliseconds (wraps every ~35 years of
- * epoch time modulo 2^40, compared modulo 2^40 too) and an 8-bit checksum
- * that rejects a frame caught half-way through an update.
+ * epoch time modulo 2^40, compared modulo 2^40 too) and a CRC-8 that rejects
+ * a frame caught half-way through an update. Pure (no DOM): the anchor page
+ * paints `patternBlocks`, the viewer page reads pixels with `readPattern`.
  */
 export const columns = 8;
 export const rows = 6;
@@ -12,14 +13,20 @@ const modulus = 2 ** timeBits;
 /** The band of the picture the pattern takes: the top two thirds, the rest is left for moving content. */
 export const patternHeightFraction = 2 / 3;
 
+/**
+ * CRC-8 (polynomial x^8+x^2+x+1) over the time's five bytes: Hamming distance 4
+ * at this length, so any one, two or three blocks read wrong are caught (a
+ * weighted byte sum misses some single high-bit flips).
+ */
 function checksum(ms: number): number {
-  let sum = 0x5a;
+  let crc = 0x5a;
   let rest = ms;
   for (let i = 0; i < 5; i++) {
-    sum = (sum + (rest % 256) * (i + 1)) % 256;
+    crc ^= rest % 256;
     rest = Math.floor(rest / 256);
+    for (let b = 0; b < 8; b++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
   }
-  return sum;
+  return crc;
 }
 
 export function encodeBits(epochMs: number): boolean[] {
@@ -50,24 +57,26 @@ export function elapsedSince(encodedMs: number, nowEpochMs: number): number {
   return ((((Math.floor(nowEpochMs) % modulus) - encodedMs) % modulus) + modulus) % modulus;
 }
 
-export function drawPattern(
-  ctx: CanvasRenderingContext2D,
-  width: number,
-  height: number,
-  epochMs: number,
-): void {
+export interface Block {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  white: boolean;
+}
+
+/** The rectangles to paint for `epochMs` on a `width`×`height` picture, whole pixels, overlapping rather than leaving seams. */
+export function patternBlocks(width: number, height: number, epochMs: number): Block[] {
   const bandHeight = Math.floor(height * patternHeightFraction);
   const w = width / columns;
   const h = bandHeight / rows;
-  encodeBits(epochMs).forEach((bit, i) => {
-    ctx.fillStyle = bit ? '#fff' : '#000';
-    ctx.fillRect(
-      Math.floor((i % columns) * w),
-      Math.floor(Math.floor(i / columns) * h),
-      Math.ceil(w),
-      Math.ceil(h),
-    );
-  });
+  return encodeBits(epochMs).map((white, i) => ({
+    x: Math.floor((i % columns) * w),
+    y: Math.floor(Math.floor(i / columns) * h),
+    width: Math.ceil(w),
+    height: Math.ceil(h),
+    white,
+  }));
 }
 
 /** Reads the blocks' centres from RGBA pixels of the whole picture scaled to `width`×`height`. */

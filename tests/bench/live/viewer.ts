@@ -22,12 +22,14 @@ const context = ctx;
 let samples: number[] = [];
 let unreadable = 0;
 let frames = 0;
-let lastSize = '';
+/** Frames presented at each size since the last take: the encoder may shrink the picture under load. */
+let sizes: Record<string, number> = {};
 
 function onFrame(): void {
   const now = performance.timeOrigin + performance.now();
   frames++;
-  lastSize = `${video.videoWidth}x${video.videoHeight}`;
+  const size = `${video.videoWidth}x${video.videoHeight}`;
+  sizes[size] = (sizes[size] ?? 0) + 1;
   context.drawImage(video, 0, 0, probe.width, probe.height);
   const encoded = readPattern(
     context.getImageData(0, 0, probe.width, probe.height).data,
@@ -50,10 +52,13 @@ function show(stream: MediaStream): void {
   video.play().catch((err: unknown) => console.error('play failed', err));
 }
 
-let consumerTransport: msc.Transport | null = null;
+let recv: { broadcastId: number; device: Device; transport: msc.Transport } | null = null;
+let consumer: msc.Consumer | null = null;
 let direct: RTCPeerConnection | null = null;
 
-async function consumeSfu(broadcastId: number, producerId: string): Promise<void> {
+/** One receive transport per broadcast for the page's life, as the viewer page keeps one. */
+async function recvTransportFor(broadcastId: number): Promise<{ device: Device; transport: msc.Transport }> {
+  if (recv?.broadcastId === broadcastId) return recv;
   const device = new Device();
   const { rtpCapabilities } = (await signal('media.capabilities', { broadcastId })) as {
     rtpCapabilities: msc.RtpCapabilities;
@@ -64,16 +69,23 @@ async function consumeSfu(broadcastId: number, producerId: string): Promise<void
     direction: 'recv',
   })) as msc.TransportOptions;
   const transport = device.createRecvTransport(options);
-  consumerTransport = transport;
   transport.on('connect', ({ dtlsParameters }, done, fail) => {
     signal('media.transport.connect', { transportId: transport.id, dtlsParameters }).then(() => done(), fail);
   });
+  recv = { broadcastId, device, transport };
+  return recv;
+}
+
+/** Watches a producer through the hub, in place of the one watched before (the anchor replaced it). */
+async function consumeSfu(broadcastId: number, producerId: string): Promise<void> {
+  const { device, transport } = await recvTransportFor(broadcastId);
+  consumer?.close();
   const params = (await signal('media.consume', {
     transportId: transport.id,
     producerId,
     rtpCapabilities: device.rtpCapabilities,
   })) as msc.ConsumerOptions;
-  const consumer = await transport.consume(params);
+  consumer = await transport.consume(params);
   show(new MediaStream([consumer.track]));
   await signal('media.consumer.resume', { consumerId: consumer.id });
 }
@@ -91,18 +103,21 @@ async function answerDirect(offer: RTCSessionDescriptionInit): Promise<RTCSessio
   return answer;
 }
 
-/** The samples since the last call (ms), and how many frames were presented and could not be read. */
-function take(): { samples: number[]; frames: number; unreadable: number; size: string } {
-  const out = { samples, frames, unreadable, size: lastSize };
+/** The samples since the last call (ms), how many frames were presented (by size) and could not be read. */
+function take(): { samples: number[]; frames: number; unreadable: number; sizes: Record<string, number> } {
+  const out = { samples, frames, unreadable, sizes };
   samples = [];
   frames = 0;
   unreadable = 0;
+  sizes = {};
   return out;
 }
 
 function stop(): void {
-  consumerTransport?.close();
-  consumerTransport = null;
+  consumer?.close();
+  consumer = null;
+  recv?.transport.close();
+  recv = null;
   direct?.close();
   direct = null;
   video.srcObject = null;
