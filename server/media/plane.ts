@@ -23,6 +23,7 @@ import { Spreading } from './spread';
 import { mediasoupCall, restartingReason } from './errors';
 import { PlaneEvents } from './events';
 import { FfmpegOutput, type OutputTarget } from './ffmpeg-output';
+import { MediaFlowWatch } from './media-flow-watch';
 import { PeerRegistry, type PeerTransport } from './peers';
 import { Room } from './room';
 import { sendStatsFrom } from './stats';
@@ -422,6 +423,12 @@ export class MediasoupPlane implements MediaPlane {
       if (!room.closed) this.emitProducers(room);
     });
     if (previous) previous.close();
+    // Stops itself when the producer closes, which closing the room's routers (or losing the worker) does.
+    if (producer.kind === 'video')
+      new MediaFlowWatch(producer, (stalled) => {
+        room.pictureStalled = stalled;
+        this.updateRecovering(room);
+      });
     for (const secondary of room.secondaries.values()) void this.spreading.pipe(room, producer.id, secondary);
     this.emitProducers(room);
   }
@@ -431,10 +438,9 @@ export class MediasoupPlane implements MediaPlane {
   }
 
   private watchAnchorTransport(room: Room, transport: ms.WebRtcTransport): void {
-    const set = (recovering: boolean) => {
-      if (room.closed || room.recovering === recovering) return;
-      room.recovering = recovering;
-      this.events.emit('recovering', { broadcastId: room.broadcastId, recovering });
+    const set = (lost: boolean) => {
+      room.transportLost = lost;
+      this.updateRecovering(room);
     };
     transport.on('icestatechange', (state) => {
       if (state === 'disconnected') set(true);
@@ -443,6 +449,13 @@ export class MediasoupPlane implements MediaPlane {
     transport.on('dtlsstatechange', (state) => {
       if (state === 'failed') set(true);
     });
+  }
+
+  private updateRecovering(room: Room): void {
+    const recovering = room.transportLost || room.pictureStalled;
+    if (room.closed || room.recovering === recovering) return;
+    room.recovering = recovering;
+    this.events.emit('recovering', { broadcastId: room.broadcastId, recovering });
   }
 
   private async startOutput(

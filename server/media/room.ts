@@ -24,7 +24,12 @@ export class Room {
   readonly producers = new Map<string, ms.Producer>();
   readonly outputs = new Map<OutputKind, FfmpegOutput>();
   readonly lastOutputStatus = new Map<OutputKind, OutputStatus>();
+  /** What viewers are told: either signal below says the anchor is reconnecting. */
   recovering = false;
+  /** The anchor's send transport lost ICE or DTLS (slow: ICE consent takes ~30 s). */
+  transportLost = false;
+  /** The anchor's picture stopped arriving (fast: seconds, see MediaFlowWatch). */
+  pictureStalled = false;
   closed = false;
 
   constructor(
