@@ -1,5 +1,12 @@
 import { Device, type types } from 'mediasoup-client';
 import {
+  isRecovering,
+  steadyRecovery,
+  stepReceiveRecovery,
+  type ReceiveRecovery,
+  type RecoveryEvent,
+} from '../../../shared/domain/live/receive-recovery';
+import {
   mediaJson,
   type MediaJson,
   type MediaKind,
@@ -34,7 +41,10 @@ function toJson(value: object): MediaJson {
  * resumed once its track is in the stream. The viewer page has its own
  * (server/web/live/media-receiver.ts): the renderer cannot import the hub's
  * pages, nor they the renderer. Transports live as long as the socket, so a
- * reconnect builds a new receiver.
+ * reconnect builds a new receiver (room-watch.ts); a transport that drops
+ * while the socket stays is recovered here by the rule both share
+ * (shared/domain/live/receive-recovery.ts): an ICE restart, then a new
+ * transport consuming the producers the hub has now.
  */
 export class WatchReceiver {
   private device: Device | null = null;
@@ -43,6 +53,8 @@ export class WatchReceiver {
   private closed = false;
   private queue: Promise<void> = Promise.resolve();
   private snap: WatchMedia = { state: 'idle', stream: null };
+  private recovery: ReceiveRecovery = steadyRecovery;
+  private recoveryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly hub: HubConnection,
@@ -55,6 +67,11 @@ export class WatchReceiver {
   }
 
   sync(producers: RoomProducers['producers']): Promise<void> {
+    if (this.recovery.phase === 'backoff' || this.recovery.phase === 'failed') {
+      // No transport now: the next new one reads the producers afresh.
+      this.recover({ type: 'producers' });
+      return this.queue;
+    }
     this.queue = this.queue
       .then(() => this.apply(producers))
       .catch(() => {
@@ -65,14 +82,79 @@ export class WatchReceiver {
 
   close(): void {
     this.closed = true;
+    clearTimeout(this.recoveryTimer);
+    this.recoveryTimer = undefined;
+    this.dropTransport();
+  }
+
+  private dropTransport(): void {
     for (const consumer of this.consumers.values()) consumer.close();
     this.consumers.clear();
-    this.transport?.close();
+    const transport = this.transport;
     this.transport = null;
+    if (transport && !transport.closed) transport.close();
+  }
+
+  private recover(event: RecoveryEvent): void {
+    if (this.closed) return;
+    const { recovery, action } = stepReceiveRecovery(this.recovery, event, Date.now());
+    if (recovery.dueAt !== this.recovery.dueAt) {
+      clearTimeout(this.recoveryTimer);
+      this.recoveryTimer =
+        recovery.dueAt === null
+          ? undefined
+          : setTimeout(() => this.recover({ type: 'due' }), Math.max(0, recovery.dueAt - Date.now()));
+    }
+    this.recovery = recovery;
+    if (action === 'restartIce' && this.transport) void this.restartIce(this.transport);
+    if (action === 'rebuild') {
+      this.dropTransport();
+      this.queue = this.queue.then(() => this.rebuild());
+    }
+    this.publish();
+  }
+
+  private async restartIce(transport: types.Transport): Promise<void> {
+    try {
+      const answer = await this.hub.request('media.transport.restartIce', { transportId: transport.id });
+      if (!answer.ok || transport !== this.transport || transport.closed) return;
+      await transport.restartIce({
+        iceParameters: asMediasoup<types.IceParameters>(answer.data.iceParameters),
+      });
+    } catch {
+      // The grace timer replaces a transport whose restart could not even be asked for.
+    }
+  }
+
+  /** A new transport (and Device: a rebuilt room has a new router) consuming the producers the hub has now. */
+  private async rebuild(): Promise<void> {
+    if (this.closed) return;
+    this.dropTransport();
+    this.device = null;
+    try {
+      const answer = await this.hub.request('media.producers', { broadcastId: this.broadcastId });
+      if (!answer.ok) throw new SignalError(answer.error.code);
+      await this.apply(answer.data.producers);
+    } catch {
+      this.dropTransport();
+      this.recover({ type: 'rebuildFailed' });
+      return;
+    }
+    const transport = this.transport;
+    if (!transport) {
+      // Nothing to receive (the anchor is away): nothing to recover until it is back.
+      this.recovery = steadyRecovery;
+      this.publish();
+      return;
+    }
+    this.recover({ type: 'rebuilt' });
+    this.recover({ type: 'transport', state: transport.connectionState });
   }
 
   private async apply(producers: RoomProducers['producers']): Promise<void> {
     if (this.closed || (producers.length === 0 && this.consumers.size === 0)) return;
+    // Between new transports (or after giving up) only the recovery makes one.
+    if (this.recovery.phase === 'backoff' || this.recovery.phase === 'failed') return;
     const transport = await this.ensureTransport();
     const wanted = new Set(producers.map((p) => p.id));
     for (const [producerId, consumer] of this.consumers) {
@@ -128,9 +210,8 @@ export class WatchReceiver {
         .catch((error: unknown) => errback(error instanceof Error ? error : new Error(String(error))));
     });
     transport.on('connectionstatechange', (state) => {
-      if (this.closed) return;
-      if (state === 'failed') this.set({ state: 'failed' });
-      else if (state === 'connected' && this.consumers.size > 0) this.set({ state: 'receiving' });
+      if (this.closed || transport !== this.transport) return;
+      this.recover({ type: 'transport', state });
     });
     this.transport = transport;
     return transport;
@@ -168,7 +249,17 @@ export class WatchReceiver {
     const same = current.length === tracks.length && tracks.every((t) => current.includes(t));
     const stream = same ? this.snap.stream : tracks.length > 0 ? new MediaStream(tracks) : null;
     const connected = this.transport?.connectionState === 'connected';
-    this.set({ stream, state: tracks.length === 0 ? 'idle' : connected ? 'receiving' : 'connecting' });
+    const state: WatchMediaState =
+      this.recovery.phase === 'failed'
+        ? 'failed'
+        : isRecovering(this.recovery)
+          ? 'connecting'
+          : tracks.length === 0
+            ? 'idle'
+            : connected
+              ? 'receiving'
+              : 'connecting';
+    this.set({ stream, state });
   }
 
   private set(patch: Partial<WatchMedia>): void {

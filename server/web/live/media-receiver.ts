@@ -1,7 +1,19 @@
 import { Device, type types } from 'mediasoup-client';
 import type { z } from 'zod';
 import { ackSchema, type Ack } from '../../../shared/protocol/ack';
-import { mediaSignalOutputs, type MediaKind, type RoomProducers } from '../../../shared/protocol/media';
+import {
+  isRecovering,
+  steadyRecovery,
+  stepReceiveRecovery,
+  type ReceiveRecovery,
+  type RecoveryEvent,
+} from '../../../shared/domain/live/receive-recovery';
+import {
+  mediaSignalOutputs,
+  roomProducersSchema,
+  type MediaKind,
+  type RoomProducers,
+} from '../../../shared/protocol/media';
 
 /** Sends one signalling command and resolves with the hub's raw ack (undefined on a timeout). */
 export type Ask = (event: string, payload: unknown) => Promise<unknown>;
@@ -24,6 +36,8 @@ const acks = {
   capabilities: ackSchema(mediaSignalOutputs.capabilities),
   createTransport: ackSchema(mediaSignalOutputs.createTransport),
   connect: ackSchema(mediaSignalOutputs.connect),
+  restartIce: ackSchema(mediaSignalOutputs.restartIce),
+  producers: ackSchema(roomProducersSchema),
   consume: ackSchema(mediaSignalOutputs.consume),
   resume: ackSchema(mediaSignalOutputs.resume),
 };
@@ -54,6 +68,10 @@ function asMediasoup<T>(value: Record<string, unknown>): T {
  * stream. `sync` follows the producers the hub announces (the anchor
  * reconnected, switched a device); `close` ends it all, and a reconnect
  * builds a new receiver, since transports live only as long as the socket.
+ * A transport that drops while the socket stays (a network blip shorter
+ * than the socket's heartbeat) is recovered here, by the rule in
+ * shared/domain/live/receive-recovery.ts: an ICE restart, then a new
+ * transport consuming the producers the hub has now.
  */
 export class MediaReceiver {
   private device: Device | null = null;
@@ -62,6 +80,8 @@ export class MediaReceiver {
   private closed = false;
   private queue: Promise<void> = Promise.resolve();
   private snap: ReceiverSnapshot = { state: 'idle', stream: null };
+  private recovery: ReceiveRecovery = steadyRecovery;
+  private recoveryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly ask: Ask,
@@ -79,6 +99,11 @@ export class MediaReceiver {
 
   /** Consumes the producers not yet consumed and drops those gone; runs one after another. */
   sync(producers: RoomProducers['producers']): Promise<void> {
+    if (this.recovery.phase === 'backoff' || this.recovery.phase === 'failed') {
+      // No transport now: the next new one reads the producers afresh.
+      this.recover({ type: 'producers' });
+      return this.queue;
+    }
     this.queue = this.queue.then(() => this.apply(producers)).catch(() => this.fail());
     return this.queue;
   }
@@ -102,15 +127,87 @@ export class MediaReceiver {
 
   close(): void {
     this.closed = true;
+    clearTimeout(this.recoveryTimer);
+    this.recoveryTimer = undefined;
+    this.dropTransport();
+    this.snap = { state: 'idle', stream: null };
+  }
+
+  private dropTransport(): void {
     for (const consumer of this.consumers.values()) consumer.close();
     this.consumers.clear();
-    this.transport?.close();
+    const transport = this.transport;
     this.transport = null;
-    this.snap = { state: 'idle', stream: null };
+    if (transport && !transport.closed) transport.close();
+  }
+
+  private recover(event: RecoveryEvent): void {
+    if (this.closed) return;
+    const { recovery, action } = stepReceiveRecovery(this.recovery, event, Date.now());
+    if (recovery.dueAt !== this.recovery.dueAt) {
+      clearTimeout(this.recoveryTimer);
+      this.recoveryTimer =
+        recovery.dueAt === null
+          ? undefined
+          : setTimeout(() => this.recover({ type: 'due' }), Math.max(0, recovery.dueAt - Date.now()));
+    }
+    this.recovery = recovery;
+    if (action === 'restartIce' && this.transport) void this.restartIce(this.transport);
+    if (action === 'rebuild') {
+      this.dropTransport();
+      this.queue = this.queue.then(() => this.rebuild());
+    }
+    this.publish();
+  }
+
+  private async restartIce(transport: types.Transport): Promise<void> {
+    try {
+      const { iceParameters } = await call(
+        this.ask,
+        'media.transport.restartIce',
+        { transportId: transport.id },
+        acks.restartIce,
+      );
+      if (transport !== this.transport || transport.closed) return;
+      await transport.restartIce({ iceParameters: asMediasoup<types.IceParameters>(iceParameters) });
+    } catch {
+      // The grace timer replaces a transport whose restart could not even be asked for.
+    }
+  }
+
+  /** A new transport (and Device: a rebuilt room has a new router) consuming the producers the hub has now. */
+  private async rebuild(): Promise<void> {
+    if (this.closed) return;
+    this.dropTransport();
+    this.device = null;
+    try {
+      const { producers } = await call(
+        this.ask,
+        'media.producers',
+        { broadcastId: this.broadcastId },
+        acks.producers,
+      );
+      await this.apply(producers);
+    } catch {
+      this.dropTransport();
+      this.recover({ type: 'rebuildFailed' });
+      return;
+    }
+    const transport = this.transport;
+    if (!transport) {
+      // Nothing to receive (the anchor is away): nothing to recover until it is back.
+      this.recovery = steadyRecovery;
+      this.publish();
+      return;
+    }
+    this.recover({ type: 'rebuilt' });
+    this.recover({ type: 'transport', state: transport.connectionState });
   }
 
   private async apply(producers: RoomProducers['producers']): Promise<void> {
     if (this.closed) return;
+    // Between new transports (or after giving up) only the recovery makes one.
+    if (this.recovery.phase === 'backoff' || this.recovery.phase === 'failed') return;
     if (producers.length === 0 && this.consumers.size === 0) return;
     const transport = await this.ensureTransport();
     if (this.closed) return;
@@ -167,9 +264,8 @@ export class MediaReceiver {
         .catch((error: unknown) => errback(error instanceof Error ? error : new Error(String(error))));
     });
     transport.on('connectionstatechange', (state) => {
-      if (this.closed) return;
-      if (state === 'failed') this.set({ state: 'failed' });
-      else if (state === 'connected' && this.consumers.size > 0) this.set({ state: 'receiving' });
+      if (this.closed || transport !== this.transport) return;
+      this.recover({ type: 'transport', state });
     });
     this.transport = transport;
     return transport;
@@ -207,7 +303,17 @@ export class MediaReceiver {
     const same = current.length === tracks.length && tracks.every((t) => current.includes(t));
     const stream = same ? this.snap.stream : tracks.length > 0 ? new MediaStream(tracks) : null;
     const connected = this.transport?.connectionState === 'connected';
-    this.set({ stream, state: tracks.length === 0 ? 'idle' : connected ? 'receiving' : 'connecting' });
+    const state: ReceiveState =
+      this.recovery.phase === 'failed'
+        ? 'failed'
+        : isRecovering(this.recovery)
+          ? 'connecting'
+          : tracks.length === 0
+            ? 'idle'
+            : connected
+              ? 'receiving'
+              : 'connecting';
+    this.set({ stream, state });
   }
 
   private fail(): void {
