@@ -19,6 +19,9 @@ import type { TicketsDeps } from '../tickets/deps';
 import { ticketsEphemeralHandlers, ticketsHandlers } from '../tickets/handlers';
 import type { LiveDeps } from '../live/deps';
 import { liveHandlers, viewerEphemeralHandlers, viewerHandlers } from '../live/handlers';
+import { shiftsHandlers } from '../shifts/handlers';
+import { payHandlers } from '../pay/handlers';
+import { quotaHandlers } from '../quota/handlers';
 import type { BudgetLimits } from './budget';
 import type { Audience } from './dispatch';
 import type { PushBatcher } from './push-batcher';
@@ -68,6 +71,9 @@ function workerHandlers(deps: WorkerDeps): Handlers<Commands, WorkerPrincipal> {
     ...teamHandlers(deps.pushes),
     ...ticketsHandlers(deps.tickets),
     ...liveHandlers(deps.live),
+    ...shiftsHandlers(deps),
+    ...payHandlers(deps),
+    ...quotaHandlers(deps),
   };
 }
 

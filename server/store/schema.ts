@@ -335,6 +335,8 @@ export interface LiveOrdersTable {
   total_fen: number;
   command_id: string;
   created_at: EpochMs;
+  /** Set when the order was refunded (migration 005): commission is paid on GMV net of refunds. */
+  refunded_at: ColumnType<EpochMs | null, EpochMs | null | undefined, EpochMs | null>;
 }
 
 export interface LiveCommentsTable {
@@ -372,6 +374,173 @@ export interface LiveScriptsTable {
   updated_at: EpochMs;
 }
 
+export interface TeamsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  created_at: EpochMs;
+}
+
+export interface TeamMembersTable {
+  user_id: number;
+  team_id: number;
+}
+
+export type ClockEventKind = 'in' | 'break_start' | 'break_end' | 'out';
+
+/** What a workstation recorded, as sent; never rewritten (migration 005). */
+export interface ClockEventsTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  command_id: string;
+  device_id: string;
+  counter: number;
+  kind: ClockEventKind;
+  device_at: EpochMs;
+  received_at: EpochMs;
+  device_skew_ms: number | null;
+  break_reason: string | null;
+  /** JSON array of clock flags. */
+  flags: ColumnType<string, string | undefined, string>;
+  ignored_reason: string | null;
+}
+
+/** Derived from clock events and overrides; rebuilt for a worker when a late event lands. */
+export interface ShiftsTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  shift_key: string;
+  started_at: EpochMs;
+  ended_at: EpochMs | null;
+  day_key: string;
+  /** JSON array of { start, end, reason }. */
+  breaks: ColumnType<string, string | undefined, string>;
+  worked_ms: ColumnType<number, number | undefined, number>;
+  break_ms: ColumnType<number, number | undefined, number>;
+  flags: ColumnType<string, string | undefined, string>;
+  edited: ColumnType<number, number | undefined, number>;
+}
+
+export interface ShiftOverridesTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  shift_key: string;
+  started_at: EpochMs;
+  ended_at: EpochMs;
+  reason: string;
+  author_id: number;
+  created_at: EpochMs;
+}
+
+export interface PaySettingsTable {
+  org_id: number;
+  time_zone: ColumnType<string, string | undefined, string>;
+  updated_at: EpochMs;
+}
+
+export interface PayRulesTable {
+  id: Generated<number>;
+  org_id: number;
+  /** 0: the organisation's rule. */
+  user_id: ColumnType<number, number | undefined, number>;
+  effective_from: string;
+  hourly_fen: number;
+  per_ticket_fen: number;
+  csat_bonus_fen: number;
+  csat_min_score: number;
+  live_hour_fen: number;
+  commission_bp: number;
+  author_id: number | null;
+  created_at: EpochMs;
+}
+
+export type LedgerKind =
+  'hours' | 'ticket' | 'csat' | 'live' | 'commission' | 'refund' | 'adjustment' | 'correction';
+
+/** Append-only: the database refuses UPDATE and DELETE (migration 005's triggers). */
+export interface EarningsLedgerTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  kind: LedgerKind;
+  source_key: string;
+  revision: ColumnType<number, number | undefined, number>;
+  quantity: ColumnType<number, number | undefined, number>;
+  rate: ColumnType<number, number | undefined, number>;
+  amount_fen: number;
+  rule_id: number | null;
+  occurred_at: EpochMs;
+  day_key: string;
+  reason: string | null;
+  author_id: number | null;
+  created_at: EpochMs;
+}
+
+export interface LedgerSyncTable {
+  org_id: number;
+  synced_until: EpochMs;
+}
+
+export interface TimesheetsTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  period: 'week' | 'month';
+  start_key: string;
+  status: 'open' | 'approved' | 'returned';
+  comment: string | null;
+  decided_by: number | null;
+  decided_at: EpochMs | null;
+  updated_at: EpochMs;
+}
+
+export interface TimesheetAuditTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  timesheet_id: number | null;
+  shift_key: string | null;
+  action: 'approved' | 'returned' | 'reopened' | 'shift_edited' | 'correction';
+  actor_id: number;
+  comment: string | null;
+  before: string | null;
+  after: string | null;
+  created_at: EpochMs;
+}
+
+export interface DisabilityRecordsTable {
+  user_id: number;
+  org_id: number;
+  grade: number;
+  kind: string;
+  certificate_cipher: string;
+  certificate_last4: string;
+  contract_start: string;
+  contract_end: string | null;
+  updated_by: number | null;
+  updated_at: EpochMs;
+}
+
+export interface QuotaMonthsTable {
+  org_id: number;
+  user_id: number;
+  month: string;
+  wage_fen: number | null;
+  insurance_paid: ColumnType<number, number | undefined, number>;
+  updated_by: number | null;
+  updated_at: EpochMs;
+}
+
+export interface QuotaSettingsTable {
+  org_id: number;
+  parameters: string;
+  updated_by: number | null;
+  updated_at: EpochMs;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -406,6 +575,20 @@ export interface Database {
   live_mutes: LiveMutesTable;
   live_keywords: LiveKeywordsTable;
   live_scripts: LiveScriptsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  clock_events: ClockEventsTable;
+  shifts: ShiftsTable;
+  shift_overrides: ShiftOverridesTable;
+  pay_settings: PaySettingsTable;
+  pay_rules: PayRulesTable;
+  earnings_ledger: EarningsLedgerTable;
+  ledger_sync: LedgerSyncTable;
+  timesheets: TimesheetsTable;
+  timesheet_audit: TimesheetAuditTable;
+  disability_records: DisabilityRecordsTable;
+  quota_months: QuotaMonthsTable;
+  quota_settings: QuotaSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -15,6 +15,10 @@ import enChat from './locales/en/chat.json';
 import enLive from './locales/en/live.json';
 import enTeleprompter from './locales/en/teleprompter.json';
 import enViewer from './locales/en/viewer.json';
+import enShifts from './locales/en/shifts.json';
+import enEmployer from './locales/en/employer.json';
+import enTimesheets from './locales/en/timesheets.json';
+import enQuota from './locales/en/quota.json';
 import zhAuth from './locales/zh-CN/auth.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
@@ -30,6 +34,10 @@ import zhChat from './locales/zh-CN/chat.json';
 import zhLive from './locales/zh-CN/live.json';
 import zhTeleprompter from './locales/zh-CN/teleprompter.json';
 import zhViewer from './locales/zh-CN/viewer.json';
+import zhShifts from './locales/zh-CN/shifts.json';
+import zhEmployer from './locales/zh-CN/employer.json';
+import zhTimesheets from './locales/zh-CN/timesheets.json';
+import zhQuota from './locales/zh-CN/quota.json';
 
 export const namespaces = [
   'common',
@@ -51,6 +59,14 @@ export const namespaces = [
   'teleprompter',
   /** The live viewer page the hub serves (server/web/live), which loads only this namespace. */
   'viewer',
+  /** The worker's shifts, earnings and pay statement (renderer/shifts). */
+  'shifts',
+  /** The employer workspace: roster, output, charts and exports (renderer/employer). */
+  'employer',
+  /** Timesheets and their approval trail (renderer/employer/timesheets). */
+  'timesheets',
+  /** The disability-employment quota report and its records (renderer/employer/quota). */
+  'quota',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = 'common' satisfies Namespace;
@@ -73,6 +89,10 @@ export const resources = {
     live: enLive,
     teleprompter: enTeleprompter,
     viewer: enViewer,
+    shifts: enShifts,
+    employer: enEmployer,
+    timesheets: enTimesheets,
+    quota: enQuota,
   },
   'zh-CN': {
     common: zhCommon,
@@ -90,6 +110,10 @@ export const resources = {
     live: zhLive,
     teleprompter: zhTeleprompter,
     viewer: zhViewer,
+    shifts: zhShifts,
+    employer: zhEmployer,
+    timesheets: zhTimesheets,
+    quota: zhQuota,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 

@@ -16,6 +16,9 @@ import { chatCommands, chatEphemerals, chatPushes } from './chat';
 import { teamCommands, teamEphemerals, teamPushes } from './team';
 import { ticketsCommands, ticketsEphemerals, ticketsPushes } from './tickets';
 import { liveCommands, livePushes, viewerCommands, viewerEphemerals, viewerPushes } from './live';
+import { shiftsCommands, shiftsPushes } from './shifts';
+import { payCommands, payPushes } from './pay';
+import { quotaCommands } from './quota';
 
 /**
  * Audiences: each kind of principal the hub serves has its own socket.io
@@ -45,11 +48,20 @@ export const commands = {
   ...teamCommands,
   ...ticketsCommands,
   ...liveCommands,
+  ...shiftsCommands,
+  ...payCommands,
+  ...quotaCommands,
 };
 /** Every no-ack event a signed-in worker may send. */
 export const ephemerals = { ...teamEphemerals, ...ticketsEphemerals } satisfies EphemeralTable;
 /** Every hub → worker push. */
-export const pushes = { ...teamPushes, ...ticketsPushes, ...livePushes } satisfies PushTable;
+export const pushes = {
+  ...teamPushes,
+  ...ticketsPushes,
+  ...livePushes,
+  ...shiftsPushes,
+  ...payPushes,
+} satisfies PushTable;
 
 /** What an anonymous socket on `/public` may send. */
 export const guestCommands = { ...publicCommands };

@@ -3,6 +3,7 @@ import { foundation } from './001_foundation';
 import { auth } from './002_auth';
 import { tickets } from './003_tickets';
 import { live } from './004_live';
+import { shifts } from './005_shifts';
 
 /**
  * Every migration, by the name it is recorded under. A static list rather
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '002_auth': auth,
   '003_tickets': tickets,
   '004_live': live,
+  '005_shifts': shifts,
 };
 
 export const migrationProvider: MigrationProvider = {
