@@ -12,6 +12,7 @@ import { createAuth } from './auth/deps';
 import { attachmentRoutes } from './chat/attachment-routes';
 import { authSweeps } from './auth/sweeps';
 import { tokenKeyFileName } from './auth/secret';
+import { recordsKeyFileName, recordsKeyFor } from './quota/records-key';
 import { bootstrapAdmin, newSetupCode, SetupGate } from './auth/setup';
 import { guestAuth, socketAuth } from './auth/socket-auth';
 import { countOrganisations } from './auth/users';
@@ -131,7 +132,7 @@ async function prepareStore(
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'store migrated');
   if (config.demo) {
-    if (await seedDemo(db, now)) log.info('demo organisation seeded');
+    if (await seedDemo(db, now, recordsKeyFor(config.dataDir))) log.info('demo organisation seeded');
     const credentials = await demoCredentials(db);
     if (!credentials) log.warn('--demo ignored: this store already holds another organisation');
     return { credentials, setupCode: null };
@@ -163,7 +164,7 @@ export async function createHub(config: HubConfig): Promise<Hub> {
     file: join(config.dataDir, 'hub.sqlite'),
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     // A key file without its store is a hub that lost its data, not a new one.
-    companions: [join(config.dataDir, tokenKeyFileName)],
+    companions: [join(config.dataDir, tokenKeyFileName), join(config.dataDir, recordsKeyFileName)],
     backgroundCheckpoint: {
       onLost: (reason) => log.warn({ reason }, 'background checkpoints stopped; the hub checkpoints inline'),
     },
@@ -243,7 +244,15 @@ export async function createHub(config: HubConfig): Promise<Hub> {
       ...(config.budgets?.viewer ? { budget: config.budgets.viewer } : {}),
     });
     const workers = workerAudience(
-      { io, limiter: auth.limiter, pushes: batcher, tickets: tickets.deps, live: live.deps },
+      {
+        io,
+        limiter: auth.limiter,
+        pushes: batcher,
+        writes,
+        tickets: tickets.deps,
+        live: live.deps,
+        quota: { recordsKey: recordsKeyFor(config.dataDir) },
+      },
       config.budgets?.worker ?? defaultBudgets.worker,
     );
     auth.revocations.attach((tokenId) => io.in(rooms.token(tokenId)).disconnectSockets(true));
@@ -257,6 +266,9 @@ export async function createHub(config: HubConfig): Promise<Hub> {
         rooms.token(principal.tokenId),
         rooms.team(principal.user.organisation.id),
       ]);
+      if (principal.user.roles.some((r) => r === 'supervisor' || r === 'admin')) {
+        void socket.join(rooms.employer(principal.user.organisation.id));
+      }
       tickets.workerConnected(socket, principal);
       live.workerConnected(socket, principal);
       attachDispatcher(dispatch, workers, socket);

@@ -22,9 +22,11 @@ import { liveHandlers, viewerEphemeralHandlers, viewerHandlers } from '../live/h
 import { shiftsHandlers } from '../shifts/handlers';
 import { payHandlers } from '../pay/handlers';
 import { quotaHandlers } from '../quota/handlers';
+import type { QuotaDeps } from '../quota/deps';
 import type { BudgetLimits } from './budget';
 import type { Audience } from './dispatch';
 import type { PushBatcher } from './push-batcher';
+import type { WriteQueue } from '../store/write-queue';
 import type { EphemeralHandlers, Handlers } from './handler';
 import type { CustomerPrincipal, GuestPrincipal, ViewerPrincipal, WorkerPrincipal } from './principal';
 
@@ -59,8 +61,11 @@ export type ViewerAudience = Audience<
 /** What the worker audience's handlers need from the hub. */
 export interface WorkerDeps extends AdminDeps {
   pushes: PushBatcher;
+  /** The hub's one writer: a query that must bring derived rows up to date (the earnings ledger) writes through it. */
+  writes: WriteQueue;
   tickets: TicketsDeps;
   live: LiveDeps;
+  quota: QuotaDeps;
 }
 
 /** Every worker command's handler: each job's table spread in, one line per job. */

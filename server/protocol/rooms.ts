@@ -15,6 +15,8 @@ export const rooms = {
   team: (orgId: number): string => `team:${orgId}`,
   /** The organisation's agents and supervisors: queue changes, conversation messages, who is looking. */
   tickets: (orgId: number): string => `tickets:${orgId}`,
+  /** The organisation's supervisors and admins: the roster and timesheets (never agents or anchors). */
+  employer: (orgId: number): string => `employer:${orgId}`,
   /** A customer's sockets on one conversation; the org is in the name, so a relay cannot cross organisations. */
   chat: (orgId: number, ticketId: number): string => `chat:${orgId}:${ticketId}`,
   /** The anchor's console and supervisors watching one live room (worker namespace). */

@@ -7,6 +7,7 @@ import type { ClientSocket, TestHub } from '../support/hub-client';
 import { call, emitRaw, expectOk, newId, signIn, startHub, unlimitedBudget } from '../support/hub-client';
 import { z } from 'zod';
 import { defaultSlaTargets } from '../../shared/domain/tickets/sla';
+import { defaultQuotaParameters } from '../../shared/domain/quota/parameters';
 
 const anyAck = ackSchema(z.unknown());
 
@@ -142,6 +143,79 @@ describe('malformed input never crashes or wedges the hub', () => {
     'media.consume': { transportId: 't', producerId: 'p', rtpCapabilities: {} },
     'media.consumer.resume': { consumerId: 'c' },
     'media.producers': { broadcastId: 1 },
+    // Quota records only ever for the spare user; a valid certificate number (check 7, kind 4, grade 1).
+    'quota.people': {},
+    'quota.savePerson': {
+      id: newId(),
+      userId: spareUserId,
+      grade: 1,
+      kind: 'physical',
+      certificateNumber: '45010219850312009741',
+      contractStart: '2025-01-01',
+      contractEnd: null,
+    },
+    'quota.removePerson': { id: newId(), userId: spareUserId },
+    'quota.saveMonth': {
+      id: newId(),
+      userId: spareUserId,
+      month: '2025-01',
+      wageFen: 300_000,
+      insurancePaid: true,
+    },
+    'quota.settings': {},
+    'quota.saveSettings': { id: newId(), parameters: defaultQuotaParameters },
+    'quota.report': { year: 2025 },
+    'quota.export': { year: 2025 },
+    // Pay: rules far ahead, a correction and a refund that touch only the spare user or no order.
+    'pay.rules': {},
+    'pay.saveRule': {
+      id: newId(),
+      userId: spareUserId,
+      effectiveFrom: '2099-01-01',
+      hourlyFen: 2500,
+      perTicketFen: 150,
+      csatBonusFen: 200,
+      csatMinScore: 4,
+      liveHourFen: 3000,
+      commissionBp: 500,
+    },
+    'earnings.mine': { period: 'week', day: '2026-01-05' },
+    'earnings.worker': { userId: spareUserId, period: 'month', day: '2026-01-05' },
+    'statement.get': { userId: spareUserId, month: '2026-01' },
+    'ledger.correct': { id: newId(), userId: spareUserId, amountFen: 1, day: '2026-01-05', reason: 'fuzz' },
+    'orders.refund': { id: newId(), orderId: 999_999 },
+    'output.report': { from: '2026-01-01', to: '2026-01-08' },
+    'output.export': { from: '2026-01-01', to: '2026-01-08', format: 'csv', language: 'en' },
+    // Shifts: the employer's own clock (a fresh counter each time), decisions and edits of the spare user only.
+    'shifts.clock': {
+      id: newId(),
+      kind: 'in',
+      deviceId: '0192f0a0-0000-4000-8000-00000000f022',
+      counter: 1 + Math.floor(Math.random() * 1e9),
+      deviceAt: Date.now(),
+      deviceSkewMs: null,
+    },
+    'shifts.mine': {},
+    'roster.list': {},
+    'timesheets.list': { period: 'week', start: '2026-01-05' },
+    'timesheets.get': { userId: spareUserId, period: 'week', start: '2026-01-05' },
+    'timesheets.mine': { period: 'month', start: '2026-01-01' },
+    'timesheets.approve': { id: newId(), userId: spareUserId, period: 'week', start: '2026-01-05' },
+    'timesheets.return': {
+      id: newId(),
+      userId: spareUserId,
+      period: 'week',
+      start: '2026-01-05',
+      comment: 'fuzz',
+    },
+    'timesheets.editShift': {
+      id: newId(),
+      userId: spareUserId,
+      shiftKey: 'no-such-shift',
+      startedAt: 1_700_000_000_000,
+      endedAt: 1_700_000_060_000,
+      reason: 'fuzz',
+    },
   });
 
   /**
@@ -154,6 +228,12 @@ describe('malformed input never crashes or wedges the hub', () => {
     'canned.save': ['invalid_input'],
     'tickets.setStatus': ['invalid_input'],
     'tickets.reply': ['changed'],
+    // A certificate number that does not match the grade or kind, or is another worker's.
+    'quota.savePerson': ['invalid_input'],
+    // A rule that would take effect in the past; a report that ends before it starts or spans over a year.
+    'pay.saveRule': ['invalid_input'],
+    'output.report': ['invalid_input'],
+    'output.export': ['invalid_input'],
     // The employer is a supervisor and admin, not an anchor: these are refused by role after the shape.
     'live.console': anchorOnly,
     'live.product.save': anchorOnly,

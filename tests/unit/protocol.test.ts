@@ -137,6 +137,9 @@ describe('command schemas', () => {
       'live.orders',
       'live.products',
       'live.producers',
+      'roster.changed',
+      'shifts.changed',
+      'earnings.changed',
     ]);
     expect(pushes['team.messages'].durable).toBe(true);
     expect(pushes['team.typing'].durable).toBe(false);

@@ -41,6 +41,39 @@ export const shifts: Migration = {
       .on('tickets')
       .columns(['org_id', 'csat_at'])
       .execute();
+    // Pay (server/pay): the output report reads resolved tickets and ratings by time from covering
+    // indexes (no row lookups over a year of tickets); the ledger sync finds refunds and late clock
+    // events by when they arrived, not by a scan.
+    await db.schema
+      .createIndex('tickets_resolved_time')
+      .ifNotExists()
+      .on('tickets')
+      .columns(['org_id', 'resolved_at', 'assignee_id'])
+      .execute();
+    await db.schema
+      .createIndex('tickets_output_by')
+      .ifNotExists()
+      .on('tickets')
+      .columns(['org_id', 'assignee_id', 'resolved_at', 'first_response_at', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('tickets_csat_by')
+      .ifNotExists()
+      .on('tickets')
+      .columns(['org_id', 'assignee_id', 'csat_at', 'csat_score'])
+      .execute();
+    await db.schema
+      .createIndex('live_orders_output')
+      .ifNotExists()
+      .on('live_orders')
+      .columns(['org_id', 'created_at', 'broadcast_id', 'total_fen', 'refunded_at'])
+      .execute();
+    await db.schema
+      .createIndex('live_orders_refunded')
+      .ifNotExists()
+      .on('live_orders')
+      .columns(['org_id', 'refunded_at'])
+      .execute();
     await db.schema
       .createIndex('live_orders_created')
       .ifNotExists()
@@ -84,6 +117,12 @@ export const shifts: Migration = {
       /** Set when the state machine could not apply it (a break while off); kept, shown, not counted. */
       .addColumn('ignored_reason', 'text')
       .addUniqueConstraint('clock_events_device_counter', ['user_id', 'device_id', 'counter'])
+      .execute();
+    await db.schema
+      .createIndex('clock_events_received')
+      .ifNotExists()
+      .on('clock_events')
+      .columns(['org_id', 'received_at'])
       .execute();
     await db.schema
       .createIndex('clock_events_user_time')
@@ -223,6 +262,19 @@ export const shifts: Migration = {
       .ifNotExists()
       .on('earnings_ledger')
       .columns(['org_id', 'day_key'])
+      .execute();
+    // Covering: the output report sums a year of entries per worker, and per day, without row lookups.
+    await db.schema
+      .createIndex('earnings_ledger_user_amount')
+      .ifNotExists()
+      .on('earnings_ledger')
+      .columns(['org_id', 'user_id', 'day_key', 'amount_fen'])
+      .execute();
+    await db.schema
+      .createIndex('earnings_ledger_day_amount')
+      .ifNotExists()
+      .on('earnings_ledger')
+      .columns(['org_id', 'day_key', 'amount_fen'])
       .execute();
     await sql`CREATE TRIGGER IF NOT EXISTS earnings_ledger_no_update BEFORE UPDATE ON earnings_ledger
       BEGIN SELECT RAISE(ABORT, 'earnings_ledger is append-only: post a correction'); END`.execute(db);
