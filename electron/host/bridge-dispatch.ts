@@ -116,6 +116,18 @@ const handlers: { [N in ChannelName]: Handler<N> } = {
       s.restream.put(owner, { url, streamKey }, s.now());
       return ok({});
     }),
+  'clock.record': (s, { sessionId, event }) =>
+    owned(s, sessionId, (owner) => {
+      const recorded = s.clock.record(owner, event, s.now());
+      // Refused only if this version cannot form the command at all: nothing was written.
+      if (!recorded.ok) return fail('invalid_input', recorded.reason.message);
+      return changingOutbox(s, ok({ event: recorded.event, entry: recorded.entry }));
+    }),
+  'clock.list': (s, { sessionId, limit }) =>
+    owned(s, sessionId, (owner) => ok(s.clock.list(owner, limit ?? 50))),
+  // Electron prints the one app window (the only caller the IPC lets through); web mode cannot.
+  'print.pdf': async (s, { fileName }) =>
+    ok(s.platform.printPdf ? await s.platform.printPdf(fileName) : { unsupported: true as const }),
 };
 
 /**

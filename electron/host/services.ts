@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { fail, ok, type Ack } from '../../shared/protocol';
 import type { ChannelOutput } from '../../shared/bridge';
+import { createClockStore, type ClockStore } from './clock-store';
 import { createDraftsStore, type DraftsStore } from './drafts-store';
 import { HostEventBus } from './host-events';
 import { openHostDb } from './host-db';
@@ -33,6 +34,11 @@ export interface HostPlatform {
    * Absent in web mode: the host cannot keep a browser's screen on (the page uses the Wake Lock API).
    */
   keepAwake?: (on: boolean) => boolean;
+  /**
+   * The app window as an A4 PDF through a save dialog the host draws (Electron's printToPDF).
+   * Absent in web mode: the page prints with the browser's own dialog.
+   */
+  printPdf?: (fileName: string) => Promise<{ saved: string } | { cancelled: true }>;
 }
 
 /** Web mode: the renderer shows an in-page banner itself, and the browser opens links itself. */
@@ -99,6 +105,8 @@ export interface HostServices {
   settings: SettingsStore;
   drafts: DraftsStore;
   outbox: OutboxStore;
+  /** Each worker's clock events, written with their outbox entry so shifts are kept offline. */
+  clock: ClockStore;
   /** What each worker sent, for the on-screen keyboard's predictions; local only. */
   typingHistory: TypingHistoryStore;
   session: SessionKeeper;
@@ -167,6 +175,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     ),
     drafts: createDraftsStore(db),
     outbox,
+    clock: createClockStore(db, outbox),
     typingHistory: createTypingHistoryStore(db),
     session,
     speech: createSpeechService(options.speech),

@@ -5,6 +5,7 @@ import type { Language } from '../../shared/bridge';
 import type { HostPlatform } from '../host/services';
 import { confirmHubChange } from './hub-change-prompt';
 import { displayKeepAwake } from './power';
+import { printWindowToPdf } from './print';
 
 /** Notifications kept reachable until closed: one collected by the garbage collector stops reporting clicks. */
 const maxHeldNotifications = 20;
@@ -34,6 +35,7 @@ export function electronPlatform(window: () => BrowserWindow | null, language: (
     },
     confirmHubChange: (url) => confirmHubChange(window(), language(), url),
     keepAwake: displayKeepAwake(),
+    printPdf: (fileName) => printWindowToPdf(window(), fileName),
     notify({ title, body }, clicked) {
       if (!Notification.isSupported()) return false;
       // Silent: the page plays the alert sound itself, only when the worker's settings allow sounds.

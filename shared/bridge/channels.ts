@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { commandIdSchema, text } from '../protocol';
+import {
+  clockListLimitMax,
+  clockListOutputSchema,
+  clockRecordInputSchema,
+  localClockEventSchema,
+  pdfFileNameSchema,
+  printPdfOutputSchema,
+} from './clock';
 import { isExternalWebUrl } from './external-url';
 import { notSentReasonSchema, outboxEntrySchema, outboxListSchema } from './outbox';
 import { hostSessionSchema, sessionScoped, signInInputSchema } from './session';
@@ -189,6 +197,31 @@ export const channels = {
       .object({ ...sessionScoped, url: text().trim().max(500), streamKey: text().trim().max(300) })
       .strict(),
     output: empty,
+  }),
+  /**
+   * A clock event of the signed-in worker: the host writes it to its own disk with this device's id and
+   * next counter, and queues `shifts.clock` (lane 'clock') in the same transaction, so neither exists
+   * without the other. It works with the hub unreachable; the outbox sends it when the hub is back.
+   */
+  'clock.record': channel({
+    input: z.object({ ...sessionScoped, event: clockRecordInputSchema }).strict(),
+    output: z.object({ event: localClockEventSchema, entry: outboxEntrySchema }),
+  }),
+  /** The signed-in worker's clock events on this workstation, newest first, so the state shows offline. */
+  'clock.list': channel({
+    input: z
+      .object({ ...sessionScoped, limit: z.number().int().min(1).max(clockListLimitMax).optional() })
+      .strict(),
+    output: clockListOutputSchema,
+  }),
+  /**
+   * The calling window as an A4 PDF (its print CSS shows only the `data-print-root` element), through a
+   * save dialog the host draws. Web mode has no such window to print: `unsupported`, and the page
+   * uses the browser's print dialog instead.
+   */
+  'print.pdf': channel({
+    input: z.object({ fileName: pdfFileNameSchema }).strict(),
+    output: printPdfOutputSchema,
   }),
 } as const;
 

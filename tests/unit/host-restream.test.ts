@@ -40,7 +40,7 @@ describe('host migration 5: restream targets', () => {
     }
     createTypingHistoryStore(db).add(owner, '亲，今天发货', 5);
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(hostMigrations.length);
     const store = createRestreamStore(db);
     expect(store.get(owner)).toBeNull();
     store.put(owner, douyin, 9);

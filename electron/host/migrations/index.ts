@@ -4,6 +4,7 @@ import { ownedDrafts } from './002_owned_drafts';
 import { outboxLanes } from './003_outbox_lanes';
 import { typingHistory } from './004_typing_history';
 import { restreamTargets } from './005_restream_targets';
+import { clockEvents } from './006_clock_events';
 
 /**
  * Numbered host schema migrations, one file per version: entry N brings
@@ -17,4 +18,5 @@ export const hostMigrations: ReadonlyArray<(db: HostDb) => void> = [
   outboxLanes,
   typingHistory,
   restreamTargets,
+  clockEvents,
 ];
