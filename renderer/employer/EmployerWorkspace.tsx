@@ -1,70 +1,118 @@
-import { ChartColumn, MessagesSquare, Monitor, Radio } from 'lucide-react';
+import { Accessibility, ChartColumn, ClipboardCheck, Contact, Radio, Users } from 'lucide-react';
+import type { LucideIcon } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingsSectionId } from '../a11y/settings/settings-sections';
-import { EmptyState } from '../ui/EmptyState';
+import { useSessionStore } from '../session/hooks';
+import { Icon } from '../ui/Icon';
 import { ViewFrame } from '../ui/ViewFrame';
-import type { EmployerView } from './employer-views';
+import { employerViews, type EmployerView } from './employer-views';
 import { LiveRoomsView } from './live/LiveRoomsView';
+import { OutputView } from './output/OutputView';
+import { PeopleView } from './quota/PeopleView';
+import { QuotaView } from './quota/QuotaView';
+import { watchRequest } from './roster/roster-store';
+import { RosterView } from './roster/RosterView';
+import { TimesheetsView } from './timesheets/TimesheetsView';
+import './employer.css';
 
 export interface EmployerWorkspaceProps {
-  /** From `#/employer/<view>`. */
+  /** From `#/employer/<view>`; the bare address shows the roster. */
   view?: EmployerView;
   focusRequest: number;
-  /** The empty state's actions; the shell provides them (a view shown alone offers none). */
-  onOpenSettings?: (tab: SettingsSectionId) => void;
-  onOpenTeamNotes?: () => void;
 }
 
-function openLiveRooms(): void {
-  window.location.hash = '#/employer/live';
+const viewIcons: Record<EmployerView, LucideIcon> = {
+  roster: Users,
+  output: ChartColumn,
+  timesheets: ClipboardCheck,
+  quota: Accessibility,
+  people: Contact,
+  live: Radio,
+};
+
+/** The employer's views as links: each an address, so back, forward and the palette reach them too. */
+function EmployerNav({ current }: { current: EmployerView }) {
+  const { t } = useTranslation(['employer', 'shell']);
+  return (
+    <nav aria-label={t('employer:nav')} className="employer-nav">
+      <ul className="employer-nav__list">
+        {employerViews.map((view) => (
+          <li key={view}>
+            <a
+              href={`#/employer/${view}`}
+              className="employer-nav__link"
+              aria-current={view === current ? 'page' : undefined}
+            >
+              <Icon icon={viewIcons[view]} size="sm" />
+              <span>{t(`shell:employerViews.${view}`)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Live rooms, opening the room the roster asked for (once: a later visit starts from the list). */
+function LiveFromRoster() {
+  const watch = useSessionStore(watchRequest);
+  const [initialRoom] = useState(() => watch.take());
+  return <LiveRoomsView initialRoom={initialRoom} />;
 }
 
 /**
- * The employer's views. Live rooms (`#/employer/live`) lets a supervisor
- * watch any room of the organisation read-only; the others are still to come, and until then
- * the workspace says what they will show and what the employer can do meanwhile.
+ * The employer's views: the live roster, output with charts and exports,
+ * timesheets with their approvals and audit, the quota report and its
+ * records, and the organisation's live rooms, watched read-only.
  */
-export function EmployerWorkspace({
-  view,
-  focusRequest,
-  onOpenSettings,
-  onOpenTeamNotes,
-}: EmployerWorkspaceProps) {
+export function EmployerWorkspace({ view, focusRequest }: EmployerWorkspaceProps) {
   const { t } = useTranslation(['shell', 'viewer']);
-  // The workspace is shown to supervisors and admins only (renderer/app/workspaces.ts), who may all watch.
-  if (view === 'live') {
-    return (
-      <ViewFrame title={t('viewer:watch.heading')} focusRequest={focusRequest}>
-        <LiveRoomsView />
-      </ViewFrame>
-    );
-  }
+  const shown = view ?? 'roster';
+  const nav = <EmployerNav current={shown} />;
 
-  return (
-    <ViewFrame title={t('shell:workspaces.employer.name')} focusRequest={focusRequest}>
-      <EmptyState
-        icon={ChartColumn}
-        heading={t('shell:empty.employer.heading')}
-        actions={[
-          {
-            label: t('shell:empty.actions.teamNotes'),
-            icon: MessagesSquare,
-            onPress: onOpenTeamNotes,
-            primary: true,
-          },
-          { label: t('viewer:watch.heading'), icon: Radio, onPress: openLiveRooms },
-          {
-            label: t('shell:empty.actions.display'),
-            icon: Monitor,
-            onPress: onOpenSettings && (() => onOpenSettings('display')),
-          },
-        ]}
-      >
-        <p>{t('shell:empty.employer.body')}</p>
-        {view === undefined ? null : (
-          <p>{t('shell:requested.employer', { view: t(`shell:employerViews.${view}`) })}</p>
-        )}
-      </EmptyState>
-    </ViewFrame>
-  );
+  switch (shown) {
+    case 'live':
+      // The workspace is shown to supervisors and admins only (renderer/app/workspaces.ts), who may all watch.
+      return (
+        <ViewFrame title={t('viewer:watch.heading')} focusRequest={focusRequest}>
+          {nav}
+          <LiveFromRoster />
+        </ViewFrame>
+      );
+    case 'roster':
+      return (
+        <ViewFrame title={t('shell:employerViews.roster')} focusRequest={focusRequest}>
+          {nav}
+          <RosterView />
+        </ViewFrame>
+      );
+    case 'output':
+      return (
+        <ViewFrame title={t('shell:employerViews.output')} focusRequest={focusRequest}>
+          {nav}
+          <OutputView />
+        </ViewFrame>
+      );
+    case 'timesheets':
+      return (
+        <ViewFrame title={t('shell:employerViews.timesheets')} focusRequest={focusRequest}>
+          {nav}
+          <TimesheetsView />
+        </ViewFrame>
+      );
+    case 'quota':
+      return (
+        <ViewFrame title={t('shell:employerViews.quota')} focusRequest={focusRequest}>
+          {nav}
+          <QuotaView />
+        </ViewFrame>
+      );
+    case 'people':
+      return (
+        <ViewFrame title={t('shell:employerViews.people')} focusRequest={focusRequest}>
+          {nav}
+          <PeopleView />
+        </ViewFrame>
+      );
+  }
 }

@@ -1,48 +1,46 @@
-import { Clock, Keyboard, MessagesSquare } from 'lucide-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSectionId } from '../a11y/settings/settings-sections';
-import { EmptyState } from '../ui/EmptyState';
+import { useSessionStore } from '../session/hooks';
 import { ViewFrame } from '../ui/ViewFrame';
+import { ClockPanel } from './ClockPanel';
+import { EarningsPanel } from './EarningsPanel';
+import { earningsStore } from './earnings-store';
+import { mondayOfIsoWeek } from './iso-week-day';
+import { StatementPanel } from './StatementPanel';
+import './shifts.css';
 
 export interface ShiftsWorkspaceProps {
-  /** From `#/shifts/<week>`: an ISO week such as 2026-W49. */
+  /** From `#/shifts/<week>`: an ISO week such as 2026-W49; its earnings are shown. */
   week?: string;
   focusRequest: number;
-  /** The empty state's actions; the shell provides them (a view shown alone offers none). */
+  /** Offered by the shell to every workspace; the Shifts view has no empty state that needs them. */
   onOpenSettings?: (tab: SettingsSectionId) => void;
   onOpenTeamNotes?: () => void;
 }
 
-/** Until the Shifts job lands: what the week will show, and what the worker can do meanwhile. */
-export function ShiftsWorkspace({
-  week,
-  focusRequest,
-  onOpenSettings,
-  onOpenTeamNotes,
-}: ShiftsWorkspaceProps) {
+/**
+ * The worker's Shifts view: clocking in and out with breaks (kept on this
+ * computer first, so it works offline), what they earned and what their
+ * employer sees, and their monthly pay statement to print or save as PDF.
+ */
+export function ShiftsWorkspace({ week, focusRequest }: ShiftsWorkspaceProps) {
   const { t } = useTranslation('shell');
+  const earnings = useSessionStore(earningsStore);
+
+  useEffect(() => {
+    const monday = week === undefined ? null : mondayOfIsoWeek(week);
+    if (monday !== null) void earnings.choosePeriod('week');
+    void earnings.chooseDay(monday);
+  }, [earnings, week]);
+
   return (
-    <ViewFrame title={t('workspaces.shifts.name')} focusRequest={focusRequest}>
-      <EmptyState
-        icon={Clock}
-        heading={t('empty.shifts.heading')}
-        actions={[
-          {
-            label: t('empty.actions.teamNotes'),
-            icon: MessagesSquare,
-            onPress: onOpenTeamNotes,
-            primary: true,
-          },
-          {
-            label: t('empty.actions.keyboard'),
-            icon: Keyboard,
-            onPress: onOpenSettings && (() => onOpenSettings('keyboard')),
-          },
-        ]}
-      >
-        <p>{t('empty.shifts.body')}</p>
-        {week === undefined ? null : <p>{t('requested.shifts', { week })}</p>}
-      </EmptyState>
+    <ViewFrame title={t('workspaces.shifts.name')} focusRequest={focusRequest} className="shifts">
+      <div className="shifts__panels">
+        <ClockPanel />
+        <EarningsPanel />
+        <StatementPanel />
+      </div>
     </ViewFrame>
   );
 }

@@ -6,8 +6,6 @@ import type { Language } from '../../shared/i18n';
 import { ActionRegistry, ActionsProvider } from '../../renderer/a11y/keyboard/actions';
 import { Router } from '../../renderer/app/router/router';
 import { NavigationActions } from '../../renderer/app/shell/NavigationActions';
-import { ShiftsWorkspace } from '../../renderer/shifts/ShiftsWorkspace';
-import { EmployerWorkspace } from '../../renderer/employer/EmployerWorkspace';
 import type { WorkspaceId } from '../../renderer/app/workspaces';
 import { i18nFor } from './support/providers';
 
@@ -93,43 +91,5 @@ describe('navigation actions', () => {
     expect(labels(registry, 'employer quota')).toEqual([]);
     expect(labels(registry, '#/live')).toEqual([]);
     expect(registry.get('workspace.live')).toBeUndefined();
-  });
-});
-
-describe('workspace placeholders', () => {
-  it('say plainly which place the address asked for, in both languages', () => {
-    const { unmount } = render(withI18n('en', <ShiftsWorkspace week="2026-W49" focusRequest={0} />));
-    expect(screen.getByRole('heading', { level: 1, name: 'Shifts' })).toBeInTheDocument();
-    expect(screen.getByText(/2026-W49/)).toBeInTheDocument();
-    unmount();
-    render(
-      withI18n(
-        'zh-CN',
-        <>
-          <ShiftsWorkspace week="2026-W49" focusRequest={0} />
-          <EmployerWorkspace view="quota" focusRequest={0} />
-        </>,
-      ),
-    );
-    expect(screen.getByText(/2026-W49 周/)).toBeInTheDocument();
-    expect(screen.getByText(/您要查看的是配额报告/)).toBeInTheDocument();
-  });
-
-  it('name nothing when the address names nothing', () => {
-    render(withI18n('en', <ShiftsWorkspace focusRequest={0} />));
-    expect(screen.queryByText(/You asked for/)).not.toBeInTheDocument();
-  });
-
-  it('move focus to the heading on each focus request, and not before the first', () => {
-    const { rerender } = render(withI18n('en', <ShiftsWorkspace week="2026-W01" focusRequest={0} />));
-    const heading = screen.getByRole('heading', { level: 1 });
-    expect(heading).not.toHaveFocus();
-    rerender(withI18n('en', <ShiftsWorkspace week="2026-W02" focusRequest={1} />));
-    expect(heading).toHaveFocus();
-    heading.blur();
-    rerender(withI18n('en', <ShiftsWorkspace week="2026-W02" focusRequest={1} />));
-    expect(heading).not.toHaveFocus();
-    rerender(withI18n('en', <ShiftsWorkspace week="2026-W03" focusRequest={2} />));
-    expect(heading).toHaveFocus();
   });
 });

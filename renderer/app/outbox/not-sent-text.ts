@@ -32,6 +32,17 @@ const commandKeys = {
   'live.keywords.save': 'liveKeywordsSave',
   'live.script.save': 'liveScriptSave',
   'live.script.delete': 'liveScriptDelete',
+  'pay.saveRule': 'paySaveRule',
+  'ledger.correct': 'ledgerCorrect',
+  'orders.refund': 'ordersRefund',
+  'shifts.clock': 'shiftsClock',
+  'timesheets.approve': 'timesheetsApprove',
+  'timesheets.return': 'timesheetsReturn',
+  'timesheets.editShift': 'timesheetsEditShift',
+  'quota.savePerson': 'quotaSavePerson',
+  'quota.removePerson': 'quotaRemovePerson',
+  'quota.saveMonth': 'quotaSaveMonth',
+  'quota.saveSettings': 'quotaSaveSettings',
 } as const satisfies Record<MutatingCommandName, string>;
 type CommandKey = (typeof commandKeys)[keyof typeof commandKeys] | 'other';
 

@@ -8,14 +8,14 @@ import { liveRoomsStore } from './live-rooms-store';
 import { RoomWatchPanel } from './RoomWatchPanel';
 import './live-rooms.css';
 
-/** The organisation's live rooms, and the one a supervisor is watching read-only. */
-export function LiveRoomsView() {
+/** The organisation's live rooms, and the one a supervisor is watching read-only (`initialRoom`: opened from the roster). */
+export function LiveRoomsView({ initialRoom = null }: { initialRoom?: string | null } = {}) {
   const { t, i18n } = useTranslation('viewer');
   const store = useSessionStore(liveRoomsStore);
   const rooms = useSyncExternalStore(store.subscribe, () => store.rooms);
   const loaded = useSyncExternalStore(store.subscribe, () => store.loaded);
   const error = useSyncExternalStore(store.subscribe, () => store.error);
-  const [watching, setWatching] = useState<string | null>(null);
+  const [watching, setWatching] = useState<string | null>(initialRoom);
   const language = i18n.resolvedLanguage ?? 'en';
   const money = useMemo(() => fenFormatter(language), [language]);
   const id = useId();
