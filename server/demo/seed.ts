@@ -16,6 +16,8 @@ import {
 import { seedDemoTickets, type DemoTicketContext } from './seed-tickets';
 import { demoAnchor } from './live-data';
 import { seedDemoLive } from './seed-live';
+import { seedDemoShifts } from './seed-shifts';
+import type { QuotaDeps } from '../quota/deps';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const hourMs = 60 * 60 * 1000;
@@ -41,7 +43,12 @@ function orderNumber(createdAt: number, index: number): string {
  * Fills an empty store with the Demo Shop. Does nothing when any organisation
  * exists, so a restarted demo hub keeps what was done in it.
  */
-export async function seedDemo(db: Kysely<Database>, now: number): Promise<boolean> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  now: number,
+  /** The hub's records key (server/quota/records-key.ts): the demo's certificate numbers are sealed with it. */
+  recordsKey: QuotaDeps['recordsKey'],
+): Promise<boolean> {
   if ((await countOrganisations(db)) > 0) return false;
   // The one shared hash: hashing is the slow part and the password is the same for all three.
   const passwordHash = await hashPassword(demoPassword);
@@ -150,6 +157,8 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<boole
         return row;
       }),
     });
+
+    await seedDemoShifts(trx, { orgId, now, users, passwordHash, products, recordsKey });
     return true;
   });
 }

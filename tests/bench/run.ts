@@ -14,6 +14,10 @@ const benches: { name: string; run: () => Promise<void> }[] = [
   },
   { name: 'queue-view', run: async () => (await import('./queue-view.bench')).runQueueViewBench() },
   { name: 'chat', run: async () => (await import('./chat.bench')).runChatBench() },
+  {
+    name: 'shifts-dashboard',
+    run: async () => (await import('./shifts-dashboard.bench')).runShiftsDashboardBench(),
+  },
   // Need the mediasoup worker (MEDIASOUP_WORKER_BIN where the prebuilt one is missing) and Chromium.
   { name: 'live-latency', run: async () => (await import('./live-latency.bench')).runLiveLatencyBench() },
   { name: 'live-cpu', run: async () => (await import('./live-cpu.bench')).runLiveCpuBench() },
