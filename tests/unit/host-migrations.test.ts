@@ -9,6 +9,7 @@ import { hostMigrations } from '../../electron/host/migrations';
 import { createDraftsStore } from '../../electron/host/drafts-store';
 import { createOutboxStore } from '../../electron/host/outbox-store';
 import { createTypingHistoryStore } from '../../electron/host/typing-history-store';
+import { createClockStore } from '../../electron/host/clock-store';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -95,6 +96,33 @@ describe('host migration 4: typing history', () => {
         .list(owner)
         .pending.map((e) => e.typed),
     ).toEqual(['kept']);
+    db.close();
+  });
+});
+
+describe('host migration 6: clock events', () => {
+  it('keeps the waiting outbox, and starts one device with a counter from 1 that clocking in carries', () => {
+    const db = fileAt(5);
+    const id = uuidv7();
+    db.prepare(
+      `INSERT INTO outbox (id, owner, event, payload, lane, typed, draft_key, created_at)
+       VALUES (?, ?, 'team.post', ?, 'team', 'kept', 'team.note', 1)`,
+    ).run(id, owner, JSON.stringify({ id, body: 'kept' }));
+    migrate(db);
+    const outbox = createOutboxStore(db);
+    const clock = createClockStore(db, outbox);
+    expect(clock.list(owner, 10).events).toEqual([]);
+    const first = clock.record(owner, { kind: 'in' }, 1_000);
+    const second = clock.record(owner, { kind: 'break_start', breakReason: 'rest' }, 2_000);
+    if (!first.ok || !second.ok) throw new Error('recording refused');
+    expect([first.event.counter, second.event.counter]).toEqual([1, 2]);
+    expect(second.event.deviceId).toBe(first.event.deviceId);
+    // The old entry waits first in its own lane; the clock events wait in theirs, in order.
+    expect(outbox.list(owner).pending.map((e) => [e.event, e.lane, e.typed])).toEqual([
+      ['team.post', 'team', 'kept'],
+      ['shifts.clock', 'clock', null],
+      ['shifts.clock', 'clock', null],
+    ]);
     db.close();
   });
 });
