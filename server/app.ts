@@ -53,6 +53,12 @@ export interface HubConfig {
   port?: number;
   /** Seed the Demo Shop into an empty store. */
   demo?: boolean;
+  /**
+   * With `demo`: also seed its six months of shifts, tickets, broadcasts and
+   * pay (default true). Renderer tests that read none of it turn it off: a
+   * fresh demo hub per test then starts in a fraction of the time.
+   */
+  demoHistory?: boolean;
   /** On an empty store, create organisation "Wings" with user "admin" and this password. */
   adminPassword?: string;
   /** A pino level name, 'silent' included; default 'info'. */
@@ -132,7 +138,9 @@ async function prepareStore(
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'store migrated');
   if (config.demo) {
-    if (await seedDemo(db, now, recordsKeyFor(config.dataDir))) log.info('demo organisation seeded');
+    const history = config.demoHistory ?? true;
+    if (await seedDemo(db, now, recordsKeyFor(config.dataDir), { history }))
+      log.info('demo organisation seeded');
     const credentials = await demoCredentials(db);
     if (!credentials) log.warn('--demo ignored: this store already holds another organisation');
     return { credentials, setupCode: null };

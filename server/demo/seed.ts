@@ -48,6 +48,8 @@ export async function seedDemo(
   now: number,
   /** The hub's records key (server/quota/records-key.ts): the demo's certificate numbers are sealed with it. */
   recordsKey: QuotaDeps['recordsKey'],
+  /** `history: false` leaves out the six months of shifts and pay (server/demo/seed-shifts.ts). */
+  options: { history: boolean } = { history: true },
 ): Promise<boolean> {
   if ((await countOrganisations(db)) > 0) return false;
   // The one shared hash: hashing is the slow part and the password is the same for all three.
@@ -158,7 +160,7 @@ export async function seedDemo(
       }),
     });
 
-    await seedDemoShifts(trx, { orgId, now, users, passwordHash, products, recordsKey });
+    if (options.history) await seedDemoShifts(trx, { orgId, now, users, passwordHash, products, recordsKey });
     return true;
   });
 }

@@ -14,7 +14,7 @@ import { signedInDesk } from './support/signed-in';
 // A fresh hub and workstation per test: generous on a machine shared by many.
 vi.setConfig({ hookTimeout: 60_000, testTimeout: 60_000 });
 
-const desk = signedInDesk('employer');
+const desk = signedInDesk('employer', { demoHistory: true });
 
 /** One workstation's clock: its own device id and a counter that only goes up. */
 function clockOf(socket: ClientSocket) {

@@ -11,7 +11,7 @@ import { signedInDesk } from './support/signed-in';
 // A fresh demo workstation per test (six months of seeded shifts and pay) takes longer than the default
 // hook time; set before signedInDesk registers its hooks.
 vi.setConfig({ hookTimeout: 60_000 });
-const desk = signedInDesk('employer');
+const desk = signedInDesk('employer', { demoHistory: true });
 
 describe('the disabled workers’ records', { timeout: 40_000 }, () => {
   it('checks the fields in words tied to them, sends what was typed, and never shows the whole certificate again', async () => {

@@ -11,7 +11,7 @@ import { signedInDesk } from './support/signed-in';
 // hook time; set before signedInDesk registers its hooks.
 vi.setConfig({ hookTimeout: 60_000 });
 /** The quota report over a real demo hub, signed in as the demo employer (supervisor and admin). */
-const desk = signedInDesk('employer');
+const desk = signedInDesk('employer', { demoHistory: true });
 
 afterEach(() => {
   vi.restoreAllMocks();

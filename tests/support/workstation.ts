@@ -27,12 +27,20 @@ export interface Workstation {
   close(): Promise<void>;
 }
 
-export async function openWorkstation(options: { hub?: TestHub } = {}): Promise<Workstation> {
+export interface WorkstationOptions {
+  hub?: TestHub;
+  /** Seed the demo's six months of shifts and pay into the hub this opens (off: most tests read none of it). */
+  demoHistory?: boolean;
+}
+
+export async function openWorkstation(options: WorkstationOptions = {}): Promise<Workstation> {
   // In the DOM test project the host's fetch is happy-dom's, which sends the test window's Origin like a
   // browser would; the hub is told that origin is a workstation page, as web mode's is.
   const page = (globalThis as { location?: { origin: string } }).location;
   const pageOrigin = page ? [page.origin] : [];
-  const hub = options.hub ?? (await startHub({ demo: true, allowedOrigins: pageOrigin }));
+  const hub =
+    options.hub ??
+    (await startHub({ demo: true, demoHistory: options.demoHistory ?? false, allowedOrigins: pageOrigin }));
   const dir = tempDir('wings-workstation-');
   const open = () =>
     createHostServices({

@@ -17,13 +17,14 @@ export interface SignedInDesk {
 /**
  * Gives every test of the calling file a fresh workstation with `username`
  * signed in on its host, and closes both after the test. Call it at the top
- * of the file; read `ws` and `session` inside tests only.
+ * of the file; read `ws` and `session` inside tests only. The demo's six
+ * months of shifts and pay are seeded only with `demoHistory`.
  */
-export function signedInDesk(username: string): SignedInDesk {
+export function signedInDesk(username: string, options: { demoHistory?: boolean } = {}): SignedInDesk {
   let ws: Workstation | null = null;
   let session: Session | null = null;
   beforeEach(async () => {
-    ws = await openWorkstation();
+    ws = await openWorkstation({ demoHistory: options.demoHistory ?? false });
     session = testSession(ws, await signInOnHost(ws, username));
   });
   afterEach(async () => {
