@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { appUrl, signIn } from './support/app';
 import { openSettings, ownInstance, setDisplay } from './support/display';
+import { signOutHost } from './support/host';
 import { screenshot } from './support/shots';
 
 const url = ownInstance();
@@ -70,24 +71,9 @@ test('Latin text is drawn in the shipped Inter, Chinese in a CJK sans, never a s
   for (const family of zh) expect(family).not.toMatch(/serif|DejaVu|Song|Ming/i);
 });
 
-test('each empty state offers its action, and 200 % text reflows with nothing cut off', async ({ page }) => {
-  await page.goto(appUrl({}, url()));
-  await signIn(page, 'agent');
-  // Tickets is a workspace now; Shifts is still an empty state.
-  await page.goto(appUrl({}, url()) + '#/shifts');
-  const empty = page.getByRole('region', { name: 'Your shifts and earnings will appear here' });
-  await expect(empty).toBeVisible();
-  await empty.getByRole('button', { name: 'Set up the keyboard' }).click();
-  await expect(page).toHaveURL(/#\/settings\/keyboard$/);
-  await page.goBack();
-  await page
-    .getByRole('region', { name: 'Your shifts and earnings will appear here' })
-    .getByRole('button', { name: 'Open team notes' })
-    .click();
-  await expect(page.getByRole('textbox', { name: 'Note to your team' })).toBeFocused();
-
-  await setDisplay(page, url(), { textScale: 2 });
-  for (const hash of ['#/tickets', '#/shifts', '#/settings/display', '#/settings/keyboard']) {
+/** At the text size set: no sideways page scroll, no cut-off control, no landmark spilling, on each address. */
+async function expectReflow(page: Page, hashes: readonly string[]): Promise<void> {
+  for (const hash of hashes) {
     await page.goto(appUrl({}, url()) + hash);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // No sideways scrolling of the page, and no button whose label is wider than the button.
@@ -107,5 +93,40 @@ test('each empty state offers its action, and 200 % text reflows with nothing cu
     expect(spilling).toEqual([]);
     await screenshot(page, `design-200-${hash.slice(2).replace(/\//g, '-')}`);
   }
+}
+
+test('the Shifts workspace shows its three panels, and 200 % text reflows with nothing cut off', async ({
+  page,
+}) => {
+  await page.goto(appUrl({}, url()));
+  await signIn(page, 'agent');
+  // Shifts is a workspace now, not an empty state: the clock, the earnings and the statement.
+  await page.goto(appUrl({}, url()) + '#/shifts');
+  await expect(page.getByRole('heading', { level: 1, name: 'Shifts' })).toBeVisible();
+  const panels = page.getByRole('main').getByRole('heading', { level: 2 });
+  await expect(panels).toHaveText(['Your shift', 'Your earnings', 'Monthly pay statement']);
+  await expect(
+    page.getByRole('region', { name: 'Your shift' }).getByRole('button', { name: 'Clock in' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Your earnings' }).getByRole('radio', { name: 'Today' }),
+  ).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Your earnings' }).getByTestId('earnings-total')).toHaveText(
+    /^¥/,
+  );
+  await expect(page.getByText('Your shifts and earnings will appear here')).toHaveCount(0);
+
+  await setDisplay(page, url(), { textScale: 2 });
+  await expectReflow(page, ['#/tickets', '#/shifts', '#/settings/display', '#/settings/keyboard']);
+  // The employer's views too: wide tables scroll inside their own box, never the page.
+  await signOutHost(url());
+  await page.goto(appUrl({}, url()));
+  await signIn(page, 'employer');
+  await setDisplay(page, url(), { textScale: 2 });
+  const employerViews = ['roster', 'output', 'timesheets', 'quota', 'people', 'live'];
+  await expectReflow(
+    page,
+    employerViews.map((view) => `#/employer/${view}`),
+  );
   await setDisplay(page, url(), { textScale: 1 });
 });

@@ -39,7 +39,8 @@ export function RoomWatchPanel({ slug, onClose }: { slug: string; onClose: () =>
       {snap.error ? <p role="alert">{t('watch.failed')}</p> : null}
       {room ? (
         <>
-          <WatchVideo media={snap.media} label={t('watch.video', { room: title })} />
+          {/* Only while on air: a room that is not live has no picture to wait for, its status says so. */}
+          {live ? <WatchVideo media={snap.media} label={t('watch.video', { room: title })} /> : null}
           <p role="status">
             {!live
               ? broadcast?.status === 'ended'

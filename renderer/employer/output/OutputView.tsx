@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { AccessibleChart } from '../../ui/chart/AccessibleChart';
 import { downloadFile } from '../../ui/download';
 import { TextField } from '../../ui/Field';
+import { TableScroll } from '../TableScroll';
 import { dayFormatter, formatCsat, formatDuration } from './figures';
 import { customRange, presetRange, type OutputPeriodChoice } from './output-period';
 import { outputStore } from './output-store';
@@ -276,7 +277,7 @@ function OutputTable({
     </>
   );
   return (
-    <div className="employer-table-wrap">
+    <TableScroll label={caption}>
       <table className="employer-table employer-table--figures">
         <caption>{caption}</caption>
         <thead>
@@ -310,6 +311,6 @@ function OutputTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import type { RosterRow } from '../../../shared/protocol/shifts';
 import { useSessionStore } from '../../session/hooks';
 import { Button } from '../../ui/Button';
 import { timeFormatter } from '../output/figures';
+import { TableScroll } from '../TableScroll';
 import { rosterStore, watchRequest } from './roster-store';
 import './roster.css';
 
@@ -45,7 +46,7 @@ export function RosterView() {
       {loaded ? (
         <>
           <p role="status">{t('roster.count', { count: onShift, total: rows.length })}</p>
-          <div className="employer-table-wrap">
+          <TableScroll label={t('roster.caption')}>
             <table className="employer-table">
               <caption>{t('roster.caption')}</caption>
               <thead>
@@ -64,7 +65,7 @@ export function RosterView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
     </div>

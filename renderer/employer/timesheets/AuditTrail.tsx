@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenFormatter } from '../../../shared/domain/live/money';
 import type { Timesheet, TimesheetAudit } from '../../../shared/protocol/shifts';
+import { TableScroll } from '../TableScroll';
 import { useStampFormats, type StampFormats } from './stamp-formats';
 
 type AuditValue = string | number | null;
@@ -17,7 +18,7 @@ export function AuditTrail({ sheet }: { sheet: Timesheet }) {
       {sheet.audit.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div className="employer-table-wrap">
+        <TableScroll label={t('audit.caption', { name: sheet.user.displayName })}>
           <table className="employer-table">
             <caption>{t('audit.caption', { name: sheet.user.displayName })}</caption>
             <thead>
@@ -35,7 +36,7 @@ export function AuditTrail({ sheet }: { sheet: Timesheet }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import type { ClockEventView, Timesheet, TimesheetShift } from '../../../shared/
 import { useSessionStore } from '../../session/hooks';
 import { Button } from '../../ui/Button';
 import { dayFormatter, useDurationFormat } from '../output/figures';
+import { TableScroll } from '../TableScroll';
 import { AuditTrail } from './AuditTrail';
 import { DecisionForm } from './DecisionForm';
 import { ShiftEditForm } from './ShiftEditForm';
@@ -181,7 +182,7 @@ function EventsTable({
   const { t } = useTranslation(['timesheets', 'employer']);
   const { stamp } = useStampFormats(timeZone);
   return (
-    <div className="employer-table-wrap">
+    <TableScroll label={caption}>
       <table className="employer-table">
         <caption>{caption}</caption>
         <thead>
@@ -213,6 +214,6 @@ function EventsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

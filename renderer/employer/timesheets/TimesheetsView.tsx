@@ -13,6 +13,7 @@ import type { TimesheetPeriod, TimesheetRow } from '../../../shared/protocol/shi
 import { useSessionStore } from '../../session/hooks';
 import { Button } from '../../ui/Button';
 import { dayFormatter, useDurationFormat } from '../output/figures';
+import { TableScroll } from '../TableScroll';
 import { TimesheetPanel } from './TimesheetPanel';
 import { timesheetsStore } from './timesheets-store';
 import './timesheets.css';
@@ -94,7 +95,7 @@ export function TimesheetsView() {
       ) : null}
 
       {list ? (
-        <div className="employer-table-wrap">
+        <TableScroll label={t('listCaption', { range: rangeText })}>
           <table className="employer-table">
             <caption>{t('listCaption', { range: rangeText })}</caption>
             <thead>
@@ -120,7 +121,7 @@ export function TimesheetsView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
 
       {openUserId !== null ? <TimesheetPanel key={`${openUserId}-${start}-${period}`} /> : null}
