@@ -12,6 +12,7 @@ import {
 } from '../../shared/domain/pay/earnings';
 import { type PayRates, ruleInForce } from '../../shared/domain/pay/rules';
 import type { Database, EarningsLedgerTable } from '../store/schema';
+import { syncOutputSummary } from './output-days';
 import { loadRules, type RuleRow } from './rules-store';
 import { orgTimeZone } from './settings';
 
@@ -135,6 +136,44 @@ async function eachPage<T extends { at: number; id: number }>(
   }
 }
 
+interface Paid {
+  source_key: string;
+  quantity: number;
+  amount: number;
+  revision: number;
+  occurred_at: number;
+  day_key: string;
+}
+
+/**
+ * A worker's hours entries summed per source (shift), in JS: asked of SQLite
+ * as a GROUP BY, its planner reads the (org, source) unique index to skip the
+ * sort, which is every entry of the organisation, for each worker.
+ */
+function paidPerSource(rows: readonly (Omit<Paid, 'amount'> & { amount_fen: number })[]): Paid[] {
+  const bySource = new Map<string, Paid>();
+  for (const r of rows) {
+    const p = bySource.get(r.source_key);
+    if (!p) {
+      bySource.set(r.source_key, {
+        source_key: r.source_key,
+        quantity: r.quantity,
+        amount: r.amount_fen,
+        revision: r.revision,
+        occurred_at: r.occurred_at,
+        day_key: r.day_key,
+      });
+      continue;
+    }
+    p.quantity += r.quantity;
+    p.amount += r.amount_fen;
+    p.revision = Math.max(p.revision, r.revision);
+    p.occurred_at = Math.min(p.occurred_at, r.occurred_at);
+    if (r.day_key < p.day_key) p.day_key = r.day_key;
+  }
+  return [...bySource.values()];
+}
+
 async function syncShifts(ctx: SyncContext, poster: Poster, since: number): Promise<void> {
   const { db, orgId } = ctx;
   // Worked time changes only when a clock event lands or a supervisor edits a shift: those workers are rechecked whole.
@@ -173,19 +212,12 @@ async function syncShifts(ctx: SyncContext, poster: Poster, since: number): Prom
         .execute(),
       db
         .selectFrom('earnings_ledger')
-        .select((eb) => [
-          'source_key',
-          eb.fn.sum<number>('quantity').as('quantity'),
-          eb.fn.sum<number>('amount_fen').as('amount'),
-          eb.fn.max('revision').as('revision'),
-          eb.fn.min('occurred_at').as('occurred_at'),
-          eb.fn.min('day_key').as('day_key'),
-        ])
+        .select(['source_key', 'quantity', 'amount_fen', 'revision', 'occurred_at', 'day_key'])
         .where('org_id', '=', orgId)
         .where('user_id', '=', userId)
         .where('kind', 'in', ['hours', 'adjustment'])
-        .groupBy('source_key')
-        .execute(),
+        .execute()
+        .then(paidPerSource),
     ]);
     const paidBy = new Map(paid.map((p) => [p.source_key, p]));
     const seen = new Set<string>();
@@ -414,7 +446,11 @@ export async function syncLedger(db: Kysely<Database>, orgId: number, now: numbe
   const [timeZone, rules, mark] = await Promise.all([
     orgTimeZone(db, orgId),
     loadRules(db, orgId),
-    db.selectFrom('ledger_sync').select('synced_until').where('org_id', '=', orgId).executeTakeFirst(),
+    db
+      .selectFrom('ledger_sync')
+      .select(['synced_until', 'summed_ledger_id'])
+      .where('org_id', '=', orgId)
+      .executeTakeFirst(),
   ]);
   const since = mark ? Math.max(0, mark.synced_until - syncMarginMs) : 0;
   const ctx: SyncContext = { db, orgId, now, timeZone, rules, dayOf: dayCache(timeZone) };
@@ -426,10 +462,13 @@ export async function syncLedger(db: Kysely<Database>, orgId: number, now: numbe
   await syncOrders(ctx, poster, since);
   await syncRefunds(ctx, poster, since);
   await poster.flush();
+  // The output report reads the summary, not the facts: it catches up on the same window.
+  const summed = await syncOutputSummary(ctx, since, mark?.summed_ledger_id ?? 0);
+  const watermark = { synced_until: now, summed_ledger_id: summed };
   await db
     .insertInto('ledger_sync')
-    .values({ org_id: orgId, synced_until: now })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ synced_until: now }))
+    .values({ org_id: orgId, ...watermark })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet(watermark))
     .execute();
   return poster.posted;
 }

@@ -1,16 +1,28 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { daysBetween, instantRange, startOfDay } from '../../shared/domain/calendar';
+import {
+  addMonths,
+  type DayKey,
+  daysBetween,
+  monthKeyOf,
+  type MonthKey,
+  monthStart,
+} from '../../shared/domain/calendar';
 import { mulDivRound, sumFen } from '../../shared/domain/pay/rounding';
 import type { OutputReport, OutputRow, OutputTotals } from '../../shared/protocol/pay';
 import type { Database } from '../store/schema';
+import { concatResponses, medianOf, unpackResponses } from './responses';
 import { orgTimeZone } from './settings';
 
 /**
  * The employer's output report: per worker and per team over a range of the
- * organisation's days, written as a few aggregate queries over covering
- * indexes (migration 005), so a year of 500 workers stays fast. A worker's
- * own "what my employer sees" is the same code with one worker's filter.
+ * organisation's days, read from the summary the ledger sync keeps
+ * (server/pay/output-days.ts): whole months from `output_months`, the days
+ * of a partial month at either end from `output_days`, so a year of 500
+ * workers reads some 20,000 rows, not a million tickets. The summary holds
+ * every first response, so medians stay exact. A worker's own "what my
+ * employer sees" is the same code with one worker's filter. Read it after
+ * `syncLedger`, as the earnings are.
  */
 
 export interface OutputRange {
@@ -22,12 +34,8 @@ export interface OutputRange {
 
 interface Scope {
   orgId: number;
-  start: number;
-  end: number;
   from: string;
   to: string;
-  /** One worker only (their own view), or every worker. */
-  userId: number | null;
 }
 
 interface Sums {
@@ -57,165 +65,222 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 /** Ids for `in (…)`: never empty (no user has id 0), so the SQL stays valid for an empty team. */
 const idList = (ids: readonly number[]): number[] => (ids.length > 0 ? [...ids] : [0]);
 
-/** A median of integers is one, or the mean of the middle two: rounded half up to a whole millisecond. */
-function wholeMedian(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  return mulDivRound(Math.round(Number(value) * 2), 1, 2);
+/** Adds whole numbers, refusing to go past 2^53 rather than lose a fen. */
+function add(a: number, b: number): number {
+  const n = a + b;
+  if (!Number.isSafeInteger(n)) throw new RangeError('the sum is beyond a safe integer');
+  return n;
 }
 
-interface UserSums extends Sums {
-  firstResponseMedianMs: number | null;
+interface DayRange {
+  from: DayKey;
+  to: DayKey;
 }
 
 /**
- * Per worker, each figure by one aggregate over a covering index; the
- * workers' ids go in as an `in (…)` list, so SQLite seeks each worker's range
- * of days instead of scanning the organisation's. `median` is SQLite's
- * built-in aggregate (3.47+, in better-sqlite3's build).
+ * The range as the summary holds it: whole months, days added, and days
+ * taken away. A month the range covers only partly is read as its days, or,
+ * when it covers most of it, as the month less the days it leaves out:
+ * whichever reads fewer days (the first of a year's range is one such).
  */
+export function spansOf(
+  from: DayKey,
+  to: DayKey,
+): { months: MonthKey[]; days: DayRange[]; minus: DayRange[] } {
+  const months: MonthKey[] = [];
+  const days: DayRange[] = [];
+  const minus: DayRange[] = [];
+  let at = from;
+  while (at < to) {
+    const month = monthKeyOf(at);
+    const first = monthStart(month);
+    const next = monthStart(addMonths(month, 1));
+    const end = next < to ? next : to;
+    const left = [
+      { from: first, to: at },
+      { from: end, to: next },
+    ].filter((r) => r.from < r.to);
+    const outside = left.reduce((n, r) => n + daysBetween(r.from, r.to).length, 0);
+    if (outside < daysBetween(at, end).length) {
+      months.push(month);
+      minus.push(...left);
+    } else days.push({ from: at, to: end });
+    at = next;
+  }
+  return { months, days, minus };
+}
+
+interface UserSums extends Sums {
+  /** Every first response of the range's resolved tickets, unordered. */
+  responses: Float64Array;
+}
+
+/** Each figure summed by SQLite: a year's rows never cross into JS as objects, only a row per worker. */
+const summed = [
+  'user_id',
+  sql<number>`sum(tickets)`.as('tickets'),
+  sql<number>`sum(csat_count)`.as('csat_count'),
+  sql<number>`sum(csat_sum)`.as('csat_sum'),
+  sql<number>`sum(live_minutes)`.as('live_minutes'),
+  sql<number>`sum(orders)`.as('orders'),
+  sql<number>`sum(gmv_fen)`.as('gmv_fen'),
+  sql<number>`sum(worked_ms)`.as('worked_ms'),
+  sql<number>`sum(earnings_fen)`.as('earnings_fen'),
+] as const;
+
+function inRanges(ranges: readonly DayRange[]) {
+  return (eb: ExpressionBuilder<Database, 'output_days'>) =>
+    eb.or(ranges.map((d) => eb.and([eb('day_key', '>=', d.from), eb('day_key', '<', d.to)])));
+}
+
+type Added<T> = Promise<T[]> | T[];
+
+/**
+ * The summary over the range (`spansOf`): per worker the months' sums, the
+ * added days' and the taken days'; and the first-response lists of each,
+ * tagged with their month. For those workers, or (null) for everyone, read
+ * as a range of days rather than hundreds of seeks.
+ */
+function summaryOf(db: Kysely<Database>, s: Scope, userIds: readonly number[] | null) {
+  const ids = userIds === null ? null : idList(userIds);
+  const { months, days, minus } = spansOf(s.from, s.to);
+  const monthsQuery = () =>
+    db
+      .selectFrom('output_months')
+      .where('org_id', '=', s.orgId)
+      .$if(ids !== null, (q) => q.where('user_id', 'in', ids ?? []))
+      .where('month', 'in', months);
+  const daysQuery = (ranges: DayRange[]) =>
+    db
+      .selectFrom('output_days')
+      .where('org_id', '=', s.orgId)
+      .$if(ids !== null, (q) => q.where('user_id', 'in', ids ?? []))
+      .where(inRanges(ranges));
+  const none = <T>(): Added<T> => [];
+  const daySums = (ranges: DayRange[]) =>
+    ranges.length === 0 ? none<SumRow>() : daysQuery(ranges).select(summed).groupBy('user_id').execute();
+  const dayLists = (ranges: DayRange[]) =>
+    ranges.length === 0
+      ? none<ListRow>()
+      : daysQuery(ranges)
+          .select(['user_id', 'responses', sql<string>`substr(day_key, 1, 7)`.as('month')])
+          .where('tickets', '>', 0)
+          .execute();
+  return Promise.all([
+    months.length === 0 ? none<SumRow>() : monthsQuery().select(summed).groupBy('user_id').execute(),
+    daySums(days),
+    daySums(minus),
+    months.length === 0
+      ? none<ListRow>()
+      : monthsQuery().select(['user_id', 'responses', 'month']).where('tickets', '>', 0).execute(),
+    dayLists(days),
+    dayLists(minus),
+  ]);
+}
+
+interface SumRow {
+  user_id: number;
+  tickets: number;
+  csat_count: number;
+  csat_sum: number;
+  live_minutes: number;
+  orders: number;
+  gmv_fen: number;
+  worked_ms: number;
+  earnings_fen: number;
+}
+
+interface ListRow {
+  user_id: number;
+  responses: Buffer;
+  month: string;
+}
+
+function addSums(t: Sums, r: SumRow, sign: 1 | -1): void {
+  t.tickets = add(t.tickets, sign * num(r.tickets));
+  t.csatCount = add(t.csatCount, sign * num(r.csat_count));
+  t.csatSum = add(t.csatSum, sign * num(r.csat_sum));
+  t.liveMinutes = add(t.liveMinutes, sign * num(r.live_minutes));
+  t.orders = add(t.orders, sign * num(r.orders));
+  t.gmvFen = add(t.gmvFen, sign * num(r.gmv_fen));
+  t.workedMs = add(t.workedMs, sign * num(r.worked_ms));
+  t.earningsFen = add(t.earningsFen, sign * num(r.earnings_fen));
+}
+
+/** Sorted `all` less sorted `some`, as multisets; `some` must be inside `all` (a month holds its days). */
+function withoutResponses(all: Float64Array, some: Float64Array): Float64Array {
+  const out = new Float64Array(all.length - some.length);
+  let j = 0;
+  let k = 0;
+  for (const v of all) {
+    if (j < some.length && some[j] === v) j++;
+    else out[k++] = v;
+  }
+  if (j !== some.length || k !== out.length) throw new Error('the output summary lost a month’s days');
+  return out;
+}
+
+/** Per worker, every figure over the range, with their first responses to take medians of. */
 async function sumsByUser(
   db: Kysely<Database>,
   s: Scope,
-  userIds: readonly number[],
+  userIds: readonly number[] | null,
 ): Promise<Map<number, UserSums>> {
-  const ids = idList(userIds);
-  const tickets = await db
-    .selectFrom('tickets')
-    .select((eb) => [
-      'assignee_id as user_id',
-      eb.fn.countAll<number>().as('n'),
-      sql<number | null>`median(first_response_at - created_at)`.as('median'),
-    ])
-    .where('org_id', '=', s.orgId)
-    .where('assignee_id', 'in', ids)
-    .where('resolved_at', '>=', s.start)
-    .where('resolved_at', '<', s.end)
-    .groupBy('assignee_id')
-    .execute();
-  const ratings = await db
-    .selectFrom('tickets')
-    .select((eb) => [
-      'assignee_id as user_id',
-      eb.fn.count<number>('csat_score').as('n'),
-      eb.fn.sum<number>('csat_score').as('total'),
-    ])
-    .where('org_id', '=', s.orgId)
-    .where('assignee_id', 'in', ids)
-    .where('csat_at', '>=', s.start)
-    .where('csat_at', '<', s.end)
-    .groupBy('assignee_id')
-    .execute();
-  const live = await db
-    .selectFrom('live_broadcasts as b')
-    .innerJoin('live_rooms as r', 'r.id', 'b.room_id')
-    // Each broadcast's minutes rounded as its ledger entry is (half a minute up), then summed.
-    .select([
-      'r.anchor_id as user_id',
-      sql<number>`sum((b.ended_at - b.started_at + 30000) / 60000)`.as('minutes'),
-    ])
-    .where('b.org_id', '=', s.orgId)
-    .where('b.status', '=', 'ended')
-    .where('b.started_at', '>=', s.start)
-    .where('b.started_at', '<', s.end)
-    .where('r.anchor_id', 'in', ids)
-    .groupBy('r.anchor_id')
-    .execute();
-  const orders = await db
-    .selectFrom('live_orders as o')
-    .innerJoin('live_broadcasts as b', 'b.id', 'o.broadcast_id')
-    .innerJoin('live_rooms as r', 'r.id', 'b.room_id')
-    .select((eb) => [
-      'r.anchor_id as user_id',
-      eb.fn.countAll<number>().as('n'),
-      sql<number>`sum(case when o.refunded_at is null then o.total_fen else 0 end)`.as('gmv'),
-    ])
-    .where('o.org_id', '=', s.orgId)
-    .where('o.created_at', '>=', s.start)
-    .where('o.created_at', '<', s.end)
-    .where('r.anchor_id', 'in', ids)
-    .groupBy('r.anchor_id')
-    .execute();
-  const worked = await db
-    .selectFrom('shifts')
-    .select((eb) => ['user_id', eb.fn.sum<number>('worked_ms').as('ms')])
-    .where('org_id', '=', s.orgId)
-    .where('day_key', '>=', s.from)
-    .where('day_key', '<', s.to)
-    .where('ended_at', 'is not', null)
-    .where('user_id', 'in', ids)
-    .groupBy('user_id')
-    .execute();
-  const earnings = await db
-    .selectFrom('earnings_ledger')
-    .select((eb) => ['user_id', eb.fn.sum<number>('amount_fen').as('fen')])
-    .where('org_id', '=', s.orgId)
-    .where('user_id', 'in', ids)
-    .where('day_key', '>=', s.from)
-    .where('day_key', '<', s.to)
-    .groupBy('user_id')
-    .execute();
-
-  const sums = new Map<number, UserSums>();
-  const at = (userId: number | null): UserSums | null => {
-    if (userId === null) return null;
-    let row = sums.get(userId);
-    if (!row) {
-      row = { ...emptySums(), firstResponseMedianMs: null };
-      sums.set(userId, row);
+  const [monthSums, addedSums, takenSums, monthLists, addedLists, takenLists] = await summaryOf(
+    db,
+    s,
+    userIds,
+  );
+  const sums = new Map<number, Sums>();
+  const sumsOf = (userId: number): Sums => {
+    let t = sums.get(userId);
+    if (!t) {
+      t = emptySums();
+      sums.set(userId, t);
     }
-    return row;
+    return t;
   };
-  for (const r of tickets) {
-    const row = at(r.user_id);
-    if (row) {
-      row.tickets = num(r.n);
-      row.firstResponseMedianMs = wholeMedian(r.median);
+  for (const r of monthSums) addSums(sumsOf(r.user_id), r, 1);
+  for (const r of addedSums) addSums(sumsOf(r.user_id), r, 1);
+  for (const r of takenSums) addSums(sumsOf(r.user_id), r, -1);
+
+  /** Per worker and month, the month's sorted list and the sorted lists of the days taken from it. */
+  const lists = new Map<number, { added: Float64Array[]; byMonth: Map<string, Float64Array[]> }>();
+  const listsOf = (userId: number) => {
+    let l = lists.get(userId);
+    if (!l) {
+      l = { added: [], byMonth: new Map() };
+      lists.set(userId, l);
     }
+    return l;
+  };
+  for (const r of monthLists) listsOf(r.user_id).byMonth.set(r.month, [unpackResponses(r.responses)]);
+  for (const r of addedLists) listsOf(r.user_id).added.push(unpackResponses(r.responses));
+  for (const r of takenLists) {
+    if (r.responses.length === 0) continue;
+    const month = lists.get(r.user_id)?.byMonth.get(r.month);
+    if (!month) throw new Error('the output summary lost a month’s days');
+    month.push(unpackResponses(r.responses));
   }
-  for (const r of ratings) {
-    const row = at(r.user_id);
-    if (row) {
-      row.csatCount = num(r.n);
-      row.csatSum = num(r.total);
-    }
+  const out = new Map<number, UserSums>();
+  for (const [userId, t] of sums) {
+    const l = lists.get(userId);
+    const months = [...(l?.byMonth.values() ?? [])].map(([month = new Float64Array(0), ...taken]) =>
+      taken.length === 0 ? month : withoutResponses(month, concatResponses(taken).sort()),
+    );
+    out.set(userId, { ...t, responses: concatResponses([...months, ...(l?.added ?? [])]) });
   }
-  for (const r of live) {
-    const row = at(r.user_id);
-    if (row) row.liveMinutes = num(r.minutes);
-  }
-  for (const r of orders) {
-    const row = at(r.user_id);
-    if (row) {
-      row.orders = num(r.n);
-      row.gmvFen = num(r.gmv);
-    }
-  }
-  for (const r of worked) {
-    const row = at(r.user_id);
-    if (row) row.workedMs = num(r.ms);
-  }
-  for (const r of earnings) {
-    const row = at(r.user_id);
-    if (row) row.earningsFen = num(r.fen);
-  }
-  return sums;
+  return out;
 }
 
 /** Median first response (first reply − creation) over a group of workers' tickets resolved in the range. */
-async function groupMedian(
-  db: Kysely<Database>,
-  s: Scope,
-  userIds: readonly number[],
-): Promise<number | null> {
-  const row = await db
-    .selectFrom('tickets')
-    .select(sql<number | null>`median(first_response_at - created_at)`.as('median'))
-    .where('org_id', '=', s.orgId)
-    .where('assignee_id', 'in', idList(userIds))
-    .where('resolved_at', '>=', s.start)
-    .where('resolved_at', '<', s.end)
-    .executeTakeFirst();
-  return wholeMedian(row?.median);
+function groupMedian(sums: Map<number, UserSums>, userIds: readonly number[]): number | null {
+  const lists: Float64Array[] = [];
+  for (const id of userIds) {
+    const s = sums.get(id);
+    if (s) lists.push(s.responses);
+  }
+  return medianOf(concatResponses(lists));
 }
 
 interface Worker {
@@ -258,12 +323,12 @@ function csatAverage(sums: Pick<Sums, 'csatCount' | 'csatSum'>): number | null {
 }
 
 function toRow(worker: Worker, sums: UserSums | undefined): OutputRow {
-  const s = sums ?? { ...emptySums(), firstResponseMedianMs: null };
+  const s = sums ?? { ...emptySums(), responses: new Float64Array(0) };
   return {
     user: { id: worker.id, displayName: worker.displayName },
     team: worker.team,
     ticketsResolved: s.tickets,
-    firstResponseMedianMs: s.firstResponseMedianMs,
+    firstResponseMedianMs: medianOf(s.responses),
     csatAverage: csatAverage(s),
     csatCount: s.csatCount,
     liveMinutes: s.liveMinutes,
@@ -291,12 +356,6 @@ function totalsOf(list: Sums[], medianMs: number | null): OutputTotals {
   };
 }
 
-async function scopeOf(db: Kysely<Database>, orgId: number, from: string, to: string, userId: number | null) {
-  const timeZone = await orgTimeZone(db, orgId);
-  const { start, end } = instantRange(from, to, timeZone);
-  return { timeZone, scope: { orgId, start, end, from, to, userId } satisfies Scope };
-}
-
 /** One worker's row of the report, by the same queries as the report (their "what my employer sees"). */
 export async function outputRowFor(
   db: Kysely<Database>,
@@ -305,56 +364,50 @@ export async function outputRowFor(
   from: string,
   to: string,
 ): Promise<OutputRow | null> {
-  const { scope } = await scopeOf(db, orgId, from, to, userId);
   const worker = (await workersOf(db, orgId, userId))[0];
   if (!worker) return null;
-  const sums = await sumsByUser(db, scope, [userId]);
+  const sums = await sumsByUser(db, { orgId, from, to }, [userId]);
   return toRow(worker, sums.get(userId));
 }
 
 /**
- * Per day of the range: each day's tickets and GMV are counted by an index
- * range of that day's instants (a correlated count per day, so no sort of a
- * year of rows), earnings by the ledger's day keys.
+ * Per day of the range: the organisation's day series, or the team's summed
+ * from its workers' days. A day with nothing in it has no row: it is zero.
  */
-async function daySeries(db: Kysely<Database>, s: Scope, timeZone: string, only: readonly number[] | null) {
-  const dayList = daysBetween(s.from, s.to);
-  const bounds = dayList.map((day, i) => ({
-    day,
-    start: startOfDay(day, timeZone),
-    end: startOfDay(dayList[i + 1] ?? s.to, timeZone),
-  }));
-  const values = sql.join(bounds.map((b) => sql`(${b.day}, ${b.start}, ${b.end})`));
-  const teamTickets = only === null ? sql`` : sql`and t.assignee_id in (${sql.join(idList(only))})`;
-  const teamOrders =
+async function daySeries(db: Kysely<Database>, s: Scope, only: readonly number[] | null) {
+  const rows =
     only === null
-      ? sql``
-      : sql`and o.broadcast_id in (select b.id from live_broadcasts b join live_rooms r on r.id = b.room_id
-          where b.org_id = ${s.orgId} and r.anchor_id in (${sql.join(idList(only))}))`;
-  const counted = await sql<{ day: string; tickets: number; gmv: number | null }>`
-    with d(day, s, e) as (values ${values})
-    select d.day,
-      (select count(*) from tickets t where t.org_id = ${s.orgId} and t.resolved_at >= d.s and t.resolved_at < d.e
-        and t.assignee_id is not null ${teamTickets}) as tickets,
-      (select sum(case when o.refunded_at is null then o.total_fen else 0 end) from live_orders o
-        where o.org_id = ${s.orgId} and o.created_at >= d.s and o.created_at < d.e ${teamOrders}) as gmv
-    from d`.execute(db);
-  const earnings = await db
-    .selectFrom('earnings_ledger')
-    .select((eb) => ['day_key', eb.fn.sum<number>('amount_fen').as('fen')])
-    .where('org_id', '=', s.orgId)
-    .where('day_key', '>=', s.from)
-    .where('day_key', '<', s.to)
-    .$if(only !== null, (q) => q.where('user_id', 'in', idList(only ?? [])))
-    .groupBy('day_key')
-    .execute();
-  const fenByDay = new Map(earnings.map((r) => [r.day_key, num(r.fen)]));
-  return counted.rows.map((r) => ({
-    day: r.day,
-    ticketsResolved: num(r.tickets),
-    gmvFen: num(r.gmv),
-    earningsFen: fenByDay.get(r.day) ?? 0,
-  }));
+      ? await db
+          .selectFrom('output_org_days')
+          .select(['day_key', 'tickets', 'gmv_fen', 'earnings_fen'])
+          .where('org_id', '=', s.orgId)
+          .where('day_key', '>=', s.from)
+          .where('day_key', '<', s.to)
+          .execute()
+      : await db
+          .selectFrom('output_days')
+          .select((eb) => [
+            'day_key',
+            eb.fn.sum<number>('tickets').as('tickets'),
+            eb.fn.sum<number>('gmv_fen').as('gmv_fen'),
+            eb.fn.sum<number>('earnings_fen').as('earnings_fen'),
+          ])
+          .where('org_id', '=', s.orgId)
+          .where('user_id', 'in', idList(only))
+          .where('day_key', '>=', s.from)
+          .where('day_key', '<', s.to)
+          .groupBy('day_key')
+          .execute();
+  const byDay = new Map(rows.map((r) => [r.day_key, r]));
+  return daysBetween(s.from, s.to).map((day) => {
+    const r = byDay.get(day);
+    return {
+      day,
+      ticketsResolved: num(r?.tickets),
+      gmvFen: num(r?.gmv_fen),
+      earningsFen: num(r?.earnings_fen),
+    };
+  });
 }
 
 /** The organisation's output over [from, to): a row per worker, per team, the totals and a per-day series. */
@@ -363,12 +416,13 @@ export async function outputReport(
   orgId: number,
   range: OutputRange,
 ): Promise<OutputReport> {
-  const { timeZone, scope } = await scopeOf(db, orgId, range.from, range.to, null);
+  const timeZone = await orgTimeZone(db, orgId);
+  const scope: Scope = { orgId, from: range.from, to: range.to };
   const all = await workersOf(db, orgId, null);
   const workers = range.teamId === undefined ? all : all.filter((w) => w.team?.id === range.teamId);
   const ids = workers.map((w) => w.id);
-  const sums = await sumsByUser(db, scope, ids);
-  const rows = workers.map((w) => toRow(w, sums.get(w.id)));
+  // Everyone's rows when the report is everyone's: the few of non-workers (a supervisor's tickets) go unread.
+  const sums = await sumsByUser(db, scope, range.teamId === undefined ? null : ids);
   const teams = new Map<number, { team: Worker['team']; ids: number[] }>();
   for (const w of workers) {
     const key = w.team?.id ?? 0;
@@ -377,15 +431,14 @@ export async function outputReport(
     teams.set(key, entry);
   }
   const sumsOf = (list: number[]) => list.map((id) => sums.get(id) ?? emptySums());
-  const teamRows = [];
-  for (const t of teams.values()) {
-    // One team is the whole report: its median is the report's, not asked twice.
-    const median = teams.size === 1 ? null : await groupMedian(db, scope, t.ids);
-    teamRows.push({ team: t.team, totals: totalsOf(sumsOf(t.ids), median) });
-  }
-  const totalsMedian = await groupMedian(db, scope, ids);
-  if (teams.size === 1 && teamRows[0]) teamRows[0].totals.firstResponseMedianMs = totalsMedian;
+  const totalsMedian = groupMedian(sums, ids);
+  const teamRows = [...teams.values()].map((t) => ({
+    team: t.team,
+    // One team is the whole report: its median is the report's, not taken twice.
+    totals: totalsOf(sumsOf(t.ids), teams.size === 1 ? totalsMedian : groupMedian(sums, t.ids)),
+  }));
   teamRows.sort((a, b) => (a.team?.name ?? '\uffff').localeCompare(b.team?.name ?? '\uffff'));
+  const rows = workers.map((w) => toRow(w, sums.get(w.id)));
   return {
     from: range.from,
     to: range.to,
@@ -393,6 +446,6 @@ export async function outputReport(
     rows,
     teams: teamRows,
     totals: totalsOf(sumsOf(ids), totalsMedian),
-    days: await daySeries(db, scope, timeZone, range.teamId === undefined ? null : ids),
+    days: await daySeries(db, scope, range.teamId === undefined ? null : ids),
   };
 }

@@ -482,6 +482,49 @@ export interface EarningsLedgerTable {
 export interface LedgerSyncTable {
   org_id: number;
   synced_until: EpochMs;
+  /** The last ledger entry whose day the output summary has counted. */
+  summed_ledger_id: ColumnType<number, number | undefined, number>;
+}
+
+/** One worker's output figures over a span: kept by the ledger sync (server/pay/output-days.ts). */
+interface OutputSums {
+  org_id: number;
+  user_id: number;
+  tickets: number;
+  /** First responses (ms) of those tickets, ascending, packed (server/pay/responses.ts). */
+  responses: Buffer;
+  csat_count: number;
+  csat_sum: number;
+  live_minutes: number;
+  orders: number;
+  gmv_fen: number;
+  worked_ms: number;
+  earnings_fen: number;
+}
+
+export interface OutputDaysTable extends OutputSums {
+  day_key: string;
+}
+
+export interface OutputMonthsTable extends OutputSums {
+  /** YYYY-MM. */
+  month: string;
+}
+
+/** The organisation's whole day, as the report's day series counts it without a team. */
+export interface OutputOrgDaysTable {
+  org_id: number;
+  day_key: string;
+  tickets: number;
+  gmv_fen: number;
+  earnings_fen: number;
+}
+
+/** Instants whose day the output summary must count again (written by triggers, migration 005). */
+export interface OutputDirtyTable {
+  id: Generated<number>;
+  org_id: number;
+  at: EpochMs;
 }
 
 export interface TimesheetsTable {
@@ -584,6 +627,10 @@ export interface Database {
   pay_rules: PayRulesTable;
   earnings_ledger: EarningsLedgerTable;
   ledger_sync: LedgerSyncTable;
+  output_days: OutputDaysTable;
+  output_months: OutputMonthsTable;
+  output_org_days: OutputOrgDaysTable;
+  output_dirty: OutputDirtyTable;
   timesheets: TimesheetsTable;
   timesheet_audit: TimesheetAuditTable;
   disability_records: DisabilityRecordsTable;

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
 import { sql } from 'kysely';
 
 /**
@@ -18,7 +18,10 @@ import { sql } from 'kysely';
  * - the quota report's records: disability (certificate encrypted), months
  *   of wage and social insurance, and the organisation's parameters.
  * - live orders gain `refunded_at` (commission is net of refunds); tickets
- *   gain the index the dashboard reads resolved tickets by.
+ *   gain the indexes the ledger sync reads resolved and rated tickets by.
+ * - the output report's summary (per worker and day, per worker and month,
+ *   the organisation's days), kept by the ledger sync, and the triggers that
+ *   note which days a change to an older fact moved.
  *
  * Every statement can run again (`ifNotExists`, the column only when
  * missing): Kysely records a migration only after it ran.
@@ -29,38 +32,20 @@ export const shifts: Migration = {
     if (!orders?.columns.some((c) => c.name === 'refunded_at')) {
       await db.schema.alterTable('live_orders').addColumn('refunded_at', 'bigint').execute();
     }
+    // Pay (server/pay): the ledger sync and the output summary (`output_days`) read a day's resolved
+    // tickets, its ratings and its orders by time from covering indexes; the sync finds refunds and
+    // late clock events by when they arrived, not by a scan. The report itself reads the summary.
     await db.schema
-      .createIndex('tickets_resolved_by')
+      .createIndex('tickets_resolved_time')
       .ifNotExists()
       .on('tickets')
-      .columns(['org_id', 'assignee_id', 'resolved_at'])
+      .columns(['org_id', 'resolved_at', 'assignee_id', 'first_response_at', 'created_at'])
       .execute();
     await db.schema
       .createIndex('tickets_csat_at')
       .ifNotExists()
       .on('tickets')
-      .columns(['org_id', 'csat_at'])
-      .execute();
-    // Pay (server/pay): the output report reads resolved tickets and ratings by time from covering
-    // indexes (no row lookups over a year of tickets); the ledger sync finds refunds and late clock
-    // events by when they arrived, not by a scan.
-    await db.schema
-      .createIndex('tickets_resolved_time')
-      .ifNotExists()
-      .on('tickets')
-      .columns(['org_id', 'resolved_at', 'assignee_id'])
-      .execute();
-    await db.schema
-      .createIndex('tickets_output_by')
-      .ifNotExists()
-      .on('tickets')
-      .columns(['org_id', 'assignee_id', 'resolved_at', 'first_response_at', 'created_at'])
-      .execute();
-    await db.schema
-      .createIndex('tickets_csat_by')
-      .ifNotExists()
-      .on('tickets')
-      .columns(['org_id', 'assignee_id', 'csat_at', 'csat_score'])
+      .columns(['org_id', 'csat_at', 'assignee_id', 'csat_score'])
       .execute();
     await db.schema
       .createIndex('live_orders_output')
@@ -75,10 +60,10 @@ export const shifts: Migration = {
       .columns(['org_id', 'refunded_at'])
       .execute();
     await db.schema
-      .createIndex('live_orders_created')
+      .createIndex('live_broadcasts_started')
       .ifNotExists()
-      .on('live_orders')
-      .columns(['org_id', 'created_at'])
+      .on('live_broadcasts')
+      .columns(['org_id', 'started_at'])
       .execute();
 
     await db.schema
@@ -257,24 +242,14 @@ export const shifts: Migration = {
       .on('earnings_ledger')
       .columns(['org_id', 'user_id', 'day_key'])
       .execute();
+    // Covering (org, day, user, amount): the quota report groups each month's entries by worker, and
+    // the output summary each day's, without row lookups. An index led by the worker instead is
+    // chosen for that GROUP BY (no sort) and reads every entry of the organisation once per month.
     await db.schema
-      .createIndex('earnings_ledger_org_day')
+      .createIndex('earnings_ledger_day_user')
       .ifNotExists()
       .on('earnings_ledger')
-      .columns(['org_id', 'day_key'])
-      .execute();
-    // Covering: the output report sums a year of entries per worker, and per day, without row lookups.
-    await db.schema
-      .createIndex('earnings_ledger_user_amount')
-      .ifNotExists()
-      .on('earnings_ledger')
-      .columns(['org_id', 'user_id', 'day_key', 'amount_fen'])
-      .execute();
-    await db.schema
-      .createIndex('earnings_ledger_day_amount')
-      .ifNotExists()
-      .on('earnings_ledger')
-      .columns(['org_id', 'day_key', 'amount_fen'])
+      .columns(['org_id', 'day_key', 'user_id', 'amount_fen'])
       .execute();
     await sql`CREATE TRIGGER IF NOT EXISTS earnings_ledger_no_update BEFORE UPDATE ON earnings_ledger
       BEGIN SELECT RAISE(ABORT, 'earnings_ledger is append-only: post a correction'); END`.execute(db);
@@ -288,7 +263,10 @@ export const shifts: Migration = {
         c.primaryKey().references('organisations.id').onDelete('cascade'),
       )
       .addColumn('synced_until', 'bigint', (c) => c.notNull())
+      /** The last ledger entry whose day the output summary has counted (entries are append-only). */
+      .addColumn('summed_ledger_id', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
+    await outputSummary(db);
 
     await db.schema
       .createTable('timesheets')
@@ -390,3 +368,122 @@ export const shifts: Migration = {
       .execute();
   },
 };
+
+/** The figures of one worker over a span (a day, or a month): what the output report sums. */
+function summaryColumns<T extends string>(
+  builder: CreateTableBuilder<T, string>,
+): CreateTableBuilder<T, string> {
+  return (
+    builder
+      .addColumn('tickets', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('csat_count', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('csat_sum', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('live_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('orders', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('gmv_fen', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('worked_ms', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('earnings_fen', 'integer', (c) => c.notNull().defaultTo(0))
+      /**
+       * Every first response (first reply − creation, ms) of those tickets, packed ascending
+       * (server/pay/responses.ts): a median cannot be summed, so the report merges these and stays
+       * exact. Last: summing the other columns then never reads past it into overflow pages.
+       */
+      .addColumn('responses', 'blob', (c) => c.notNull())
+  );
+}
+
+/**
+ * The output report's summary (server/pay/output-days.ts), kept by the ledger sync: per worker and
+ * day, the same per worker and whole month (a year reads ~12 rows a worker, not ~250), and the
+ * organisation's day series. A day is summed again from the facts when its facts may have changed:
+ * new facts arrive within the sync's window, and the triggers below note the instants whose day a
+ * change moved or removed (a reopened ticket, a refund, a rebuilt shift), which no window sees.
+ */
+async function outputSummary(db: Kysely<unknown>): Promise<void> {
+  await summaryColumns(
+    db.schema
+      .createTable('output_days')
+      .ifNotExists()
+      .addColumn('org_id', 'integer', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('day_key', 'text', (c) => c.notNull()),
+  )
+    // Clustered by day: the report reads a range of days for everyone, a worker's view through the index below.
+    .addPrimaryKeyConstraint('output_days_pk', ['org_id', 'day_key', 'user_id'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
+  await db.schema
+    .createIndex('output_days_user')
+    .ifNotExists()
+    .on('output_days')
+    .columns(['org_id', 'user_id', 'day_key'])
+    .execute();
+  await summaryColumns(
+    db.schema
+      .createTable('output_months')
+      .ifNotExists()
+      .addColumn('org_id', 'integer', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      /** YYYY-MM. */
+      .addColumn('month', 'text', (c) => c.notNull()),
+  )
+    .addPrimaryKeyConstraint('output_months_pk', ['org_id', 'month', 'user_id'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
+  await db.schema
+    .createTable('output_org_days')
+    .ifNotExists()
+    .addColumn('org_id', 'integer', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+    .addColumn('day_key', 'text', (c) => c.notNull())
+    /** Every assignee's, every order's and every ledger entry's: the report's day series without a team. */
+    .addColumn('tickets', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('gmv_fen', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('earnings_fen', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('output_org_days_pk', ['org_id', 'day_key'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
+  await db.schema
+    .createTable('output_dirty')
+    .ifNotExists()
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('org_id', 'integer', (c) => c.notNull())
+    /** An instant whose organisation day must be summed again. */
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  // Only changes to rows that already counted somewhere: a new fact is stamped now and the sync's
+  // window finds it, so the million inserts of a busy year write nothing here.
+  await sql`CREATE TRIGGER IF NOT EXISTS output_dirty_tickets
+    AFTER UPDATE OF assignee_id, resolved_at, first_response_at, created_at, csat_at, csat_score ON tickets
+    WHEN old.assignee_id IS NOT new.assignee_id OR old.resolved_at IS NOT new.resolved_at
+      OR old.first_response_at IS NOT new.first_response_at OR old.created_at IS NOT new.created_at
+      OR old.csat_at IS NOT new.csat_at OR old.csat_score IS NOT new.csat_score
+    BEGIN
+      INSERT INTO output_dirty (org_id, at)
+        SELECT new.org_id, v.at FROM (SELECT old.resolved_at AS at UNION ALL SELECT new.resolved_at
+          UNION ALL SELECT old.csat_at UNION ALL SELECT new.csat_at) v WHERE v.at IS NOT NULL;
+    END`.execute(db);
+  await sql`CREATE TRIGGER IF NOT EXISTS output_dirty_orders
+    AFTER UPDATE OF refunded_at, total_fen, created_at, broadcast_id ON live_orders
+    WHEN old.refunded_at IS NOT new.refunded_at OR old.total_fen IS NOT new.total_fen
+      OR old.created_at IS NOT new.created_at OR old.broadcast_id IS NOT new.broadcast_id
+    BEGIN
+      INSERT INTO output_dirty (org_id, at) VALUES (new.org_id, old.created_at), (new.org_id, new.created_at);
+    END`.execute(db);
+  await sql`CREATE TRIGGER IF NOT EXISTS output_dirty_broadcasts
+    AFTER UPDATE OF status, started_at, ended_at, room_id ON live_broadcasts
+    WHEN old.status IS NOT new.status OR old.started_at IS NOT new.started_at
+      OR old.ended_at IS NOT new.ended_at OR old.room_id IS NOT new.room_id
+    BEGIN
+      INSERT INTO output_dirty (org_id, at) VALUES (new.org_id, old.started_at), (new.org_id, new.started_at);
+    END`.execute(db);
+  // Shifts are rebuilt (deleted and made again) when a late clock event lands, on any earlier day.
+  await sql`CREATE TRIGGER IF NOT EXISTS output_dirty_shifts_insert AFTER INSERT ON shifts
+    BEGIN INSERT INTO output_dirty (org_id, at) VALUES (new.org_id, new.started_at); END`.execute(db);
+  await sql`CREATE TRIGGER IF NOT EXISTS output_dirty_shifts_delete AFTER DELETE ON shifts
+    BEGIN INSERT INTO output_dirty (org_id, at) VALUES (old.org_id, old.started_at); END`.execute(db);
+  await sql`CREATE TRIGGER IF NOT EXISTS output_dirty_shifts_update AFTER UPDATE ON shifts
+    BEGIN
+      INSERT INTO output_dirty (org_id, at) VALUES (old.org_id, old.started_at), (new.org_id, new.started_at);
+    END`.execute(db);
+}
