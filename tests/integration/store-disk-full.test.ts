@@ -77,7 +77,8 @@ describe.skipIf('skipped' in mount)('a hub whose disk is full', () => {
     const dataDir = join(root, 'hub');
     mkdirSync(dataDir);
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    t = await startHub({ dataDir, demo: true, logger });
+    // The demo without its six months: a disk of a few MiB is meant to fill on the test's own writes.
+    t = await startHub({ dataDir, demo: true, demoHistory: false, logger });
     socket = await signIn(t.hub.url, 'agent', 'wings-demo');
     expectOk(await call(socket, 'team.post', { id: newId(), body: 'written while there was room' }));
     // The WAL is emptied first: SQLite reuses a WAL's old length, and the test wants the very next write to need
