@@ -55,7 +55,7 @@ test('the demo agent signs in with the keyboard alone and sees only the agent wo
   await expect(page.getByRole('heading', { level: 1, name: 'Shifts' })).toBeFocused();
   await expect(shiftsLink).toHaveAttribute('aria-current', 'page');
   await expect(page).toHaveTitle('Shifts — Wings');
-  await expect(page.getByRole('main')).toContainText('Your shifts and earnings will appear here');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Your shift' })).toBeVisible();
 
   // A reload keeps the session (the host holds it) and the workspace (the address).
   await page.reload();
