@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayKeyOf, defaultTimeZone, monthKeyOf } from '../../shared/domain/calendar';
+import { addDays, dayKeyOf, defaultTimeZone, monthKeyOf, startOfDay } from '../../shared/domain/calendar';
 import type { Ack } from '../../shared/protocol/ack';
 import type { OutputReport, OutputRow } from '../../shared/protocol/pay';
 import type { ClientSocket, TestHub } from '../support/hub-client';
@@ -78,6 +78,12 @@ describe('pay: rules, the earnings ledger, statements and the output report', ()
   let orderId = 0;
   const today = dayKeyOf(Date.now(), defaultTimeZone);
   const month = monthKeyOf(today);
+  /**
+   * When the facts of "today" happen: now, or two hours into the day when the
+   * run is just after midnight in China, so an hour-long broadcast or shift
+   * that ended "now" never began yesterday.
+   */
+  const factsNow = () => Math.max(Date.now(), startOfDay(today, defaultTimeZone) + 2 * 60 * 60_000);
 
   beforeAll(async () => {
     t = await startHub({ tickets: { ...openStarts } });
@@ -206,7 +212,7 @@ describe('pay: rules, the earnings ledger, statements and the output report', ()
 
   it('pays live minutes and commission to the room’s anchor, and a refund reverses it once', async () => {
     const anchor = org.users.fang ?? 0;
-    const now = Date.now();
+    const now = factsNow();
     orderId = await withStore(t.dataDir, async (db) => {
       const room = await db
         .insertInto('live_rooms')
@@ -288,7 +294,7 @@ describe('pay: rules, the earnings ledger, statements and the output report', ()
 
   it('posts a shift’s hours, then the delta when a supervisor’s edit changes it', async () => {
     const userId = org.users.lan ?? 0;
-    const now = Date.now();
+    const now = factsNow();
     await withStore(t.dataDir, async (db) => {
       await db
         .insertInto('shifts')
