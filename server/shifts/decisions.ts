@@ -17,7 +17,7 @@ import { loadEvents, loadOverrides, toDomainEvent } from './stored';
 import { loadTimesheet, periodOf } from './timesheets';
 import { orgTimeZone } from './zone';
 
-type DecisionInput = z.output<typeof timesheetsApproveInput>;
+export type DecisionInput = z.output<typeof timesheetsApproveInput>;
 
 const noSuchWorker = () => fail('not_found', 'There is no such worker in your organisation.');
 

@@ -4,7 +4,9 @@ import type { Handlers } from '../protocol/handler';
 import type { WorkerPrincipal } from '../protocol/principal';
 import type { WorkerDeps } from '../protocol/audiences';
 import { recordClockEvent } from './clock';
-import { decideTimesheet, editShift } from './decisions';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema';
+import { decideTimesheet, editShift, type DecisionInput } from './decisions';
 import { shiftsMine } from './mine';
 import { shiftPushes } from './pushes';
 import { rosterRows } from './roster';
@@ -15,6 +17,15 @@ const noSuchWorker = () => fail('not_found', 'There is no such worker in your or
 
 export function shiftsHandlers(deps: WorkerDeps): Handlers<typeof shiftsCommands, WorkerPrincipal> {
   const clockDeps = { io: deps.io, tickets: deps.tickets.pushes };
+  // Approving and returning differ only in the outcome: the same decision, audit and pushes.
+  const decided =
+    (principal: WorkerPrincipal, input: DecisionInput, outcome: 'approved' | 'returned', now: number) =>
+    async (trx: Kysely<Database>) => {
+      const ack = await decideTimesheet(trx, principal, input, outcome, now);
+      if (!ack.ok) return { ack };
+      const after = await shiftPushes(trx, deps.io, orgOf(principal), input.userId, now, 'decision');
+      return { ack, after };
+    };
   return {
     'shifts.clock': {
       kind: 'mutation',
@@ -74,39 +85,11 @@ export function shiftsHandlers(deps: WorkerDeps): Handlers<typeof shiftsCommands
     },
     'timesheets.approve': {
       kind: 'mutation',
-      prepare(ctx, input) {
-        return Promise.resolve(async (trx) => {
-          const ack = await decideTimesheet(trx, ctx.principal, input, 'approved', ctx.now);
-          if (!ack.ok) return { ack };
-          const after = await shiftPushes(
-            trx,
-            deps.io,
-            orgOf(ctx.principal),
-            input.userId,
-            ctx.now,
-            'decision',
-          );
-          return { ack, after };
-        });
-      },
+      prepare: (ctx, input) => Promise.resolve(decided(ctx.principal, input, 'approved', ctx.now)),
     },
     'timesheets.return': {
       kind: 'mutation',
-      prepare(ctx, input) {
-        return Promise.resolve(async (trx) => {
-          const ack = await decideTimesheet(trx, ctx.principal, input, 'returned', ctx.now);
-          if (!ack.ok) return { ack };
-          const after = await shiftPushes(
-            trx,
-            deps.io,
-            orgOf(ctx.principal),
-            input.userId,
-            ctx.now,
-            'decision',
-          );
-          return { ack, after };
-        });
-      },
+      prepare: (ctx, input) => Promise.resolve(decided(ctx.principal, input, 'returned', ctx.now)),
     },
     'timesheets.editShift': {
       kind: 'mutation',
